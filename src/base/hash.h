@@ -1,0 +1,19 @@
+// A stable 64-bit string hash (FNV-1a). Stable across builds and platforms because
+// hashes are stored in the compiled knowledge-base image and compared at run time.
+#pragma once
+
+#include <cstdint>
+#include <string_view>
+
+namespace crampx {
+
+constexpr std::uint64_t stable_hash(std::string_view s) {
+  std::uint64_t h = 14695981039346656037ull;
+  for (unsigned char c : s) {
+    h ^= c;
+    h *= 1099511628211ull;
+  }
+  return h;
+}
+
+}  // namespace crampx

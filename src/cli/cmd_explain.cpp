@@ -1,0 +1,109 @@
+// crampx explain: one text (arguments or stdin) or, with --jsonl, a stream of records.
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstring>
+
+#include <fmt/format.h>
+
+#include "cli/commands.h"
+#include "cli/exit_codes.h"
+#include "cli/record.h"
+#include "cli/stream.h"
+#include "cli/terminal.h"
+#include "infer/report.h"
+#include "report/render.h"
+
+namespace crampx::cli {
+namespace {
+
+Result<std::string> read_all_stdin() {
+  std::string text;
+  char buf[1 << 16];
+  for (;;) {
+    const ssize_t n = ::read(STDIN_FILENO, buf, sizeof buf);
+    if (n < 0 && errno == EINTR) {
+      if (interrupted()) return Error{"interrupted", "interrupted"};
+      continue;
+    }
+    if (n < 0) return Error{"input_error", fmt::format("cannot read stdin: {}", std::strerror(errno))};
+    if (n == 0) break;
+    text.append(buf, static_cast<std::size_t>(n));
+    if (text.size() > kMaxTextBytes) {
+      return Error{"text_too_long", fmt::format("the text is longer than the limit of {} MiB", kMaxTextBytes >> 20)};
+    }
+  }
+  return text;
+}
+
+}  // namespace
+
+int run_explain(const Context& ctx, const ExplainOptions& o) {
+  report::Format format = report::Format::text;
+  if (o.format == "json" || o.json) format = report::Format::json;
+  if (o.format == "markdown") format = report::Format::markdown;
+  if (o.format == "jsonl" || o.jsonl) format = report::Format::jsonl;
+  if (o.brief) format = report::Format::brief;
+  if ((o.json && o.jsonl) || (!o.format.empty() && (o.json || o.jsonl) && o.format != (o.json ? "json" : "jsonl"))) {
+    print_error("choose one output format", "--json, --jsonl and --format are alternatives");
+    return kExitError;
+  }
+
+  std::vector<infer::AnswerEntry> answers;
+  for (const std::string& a : o.answers) {
+    Result<infer::AnswerEntry> entry = parse_answer_option(a, ctx.kb);
+    if (!entry) {
+      print_error(entry.error().message, "see the findings with 'crampx list findings'");
+      return kExitError;
+    }
+    answers.push_back(*entry);
+  }
+
+  report::RenderOptions render;
+  render.top = o.top.value_or(format == report::Format::text || format == report::Format::markdown ? 3 : 5);
+  render.color = ctx.color && format == report::Format::text;
+  render.width = ctx.width;
+  infer::ExplainOptions explain_options;
+  explain_options.repair_typos = !o.no_typos;
+  explain_options.explain_causes = format != report::Format::brief;
+  explain_options.ask_question = format != report::Format::brief;
+
+  if (format == report::Format::jsonl || format == report::Format::brief) {
+    if (!o.words.empty()) {
+      print_error("--jsonl reads records from stdin, not from arguments",
+                  "pipe the records in: crampx explain --jsonl < records.jsonl");
+      return kExitError;
+    }
+    StreamOptions stream{format, render, explain_options, answers, o.jobs};
+    return run_stream(ctx, stream);
+  }
+
+  std::string text;
+  if (!o.words.empty()) {
+    for (const std::string& w : o.words) text += (text.empty() ? "" : " ") + w;
+  } else if (ctx.stdin_is_terminal) {
+    print_error("no text to explain", "usage: crampx explain \"my calves cramp at night\"  (or pipe text on stdin)");
+    return kExitError;
+  } else {
+    Result<std::string> in = read_all_stdin();
+    if (!in) {
+      if (interrupted()) return kExitInterrupted;
+      print_error(in.error().message);
+      return kExitError;
+    }
+    text = std::move(*in);
+  }
+  if (text.size() > kMaxTextBytes) {
+    print_error(fmt::format("the text is longer than the limit of {} MiB", kMaxTextBytes >> 20));
+    return kExitError;
+  }
+
+  infer::Workspace workspace;
+  infer::Report rep;
+  infer::explain(text, answers, ctx.kb, explain_options, workspace, rep);
+  report::render(format, rep, ctx.kb, render, ctx.out.buffer());
+  ctx.out.commit();
+  return rep.in_scope ? kExitExplained : kExitNothing;
+}
+
+}  // namespace crampx::cli

@@ -1,0 +1,15 @@
+// One function per command; each returns the process exit code (exit_codes.h).
+#pragma once
+
+#include "cli/context.h"
+#include "cli/options.h"
+
+namespace crampx::cli {
+
+int run_explain(const Context& ctx, const ExplainOptions& options);
+int run_list(const Context& ctx, const ListOptions& options);
+int run_kb_dump(const Context& ctx);
+int run_kb_validate(const Context& ctx, const KbOptions& options);
+int run_kb_stats(const Context& ctx, bool json);
+
+}  // namespace crampx::cli

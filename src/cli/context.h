@@ -1,0 +1,22 @@
+// What every command runs with: the knowledge base, stdout, and terminal facts.
+#pragma once
+
+#include <cstddef>
+
+#include "cli/output.h"
+#include "kb/knowledge_base.h"
+
+namespace crampx::cli {
+
+struct Context {
+  const kb::KnowledgeBase& kb;
+  Output& out;
+  bool color;
+  std::size_t width;
+  bool stdin_is_terminal;
+};
+
+// Prints "crampx: error: MESSAGE" and, when given, "hint: HINT" on stderr.
+void print_error(std::string_view message, std::string_view hint = {});
+
+}  // namespace crampx::cli

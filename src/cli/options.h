@@ -1,0 +1,39 @@
+// Everything the command line can say, filled in by the one CLI11 definition in
+// app.cpp (from which help, the man page and completions are also generated).
+#pragma once
+
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace crampx::cli {
+
+struct GlobalOptions {
+  std::string kb_path;         // --kb FILE (else $CRAMPX_KB, else the embedded knowledge base)
+  std::string color = "auto";  // --color auto|always|never
+  bool version = false;
+};
+
+struct ExplainOptions {
+  std::vector<std::string> words;
+  std::string format;          // --format text|json|jsonl|markdown (empty: text)
+  bool json = false;           // --json
+  bool jsonl = false;          // --jsonl
+  bool brief = false;          // --brief
+  std::optional<std::size_t> top;
+  unsigned jobs = 1;           // -j N
+  std::vector<std::string> answers;  // --answer FINDING=yes|no|unknown
+  bool no_typos = false;       // --no-typo-repair
+};
+
+struct ListOptions {
+  std::string what;  // causes|findings|mechanisms|red_flags|references
+  bool json = false;
+};
+
+struct KbOptions {
+  std::string file;  // kb validate FILE
+};
+
+}  // namespace crampx::cli

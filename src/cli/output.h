@@ -1,0 +1,36 @@
+// Output: buffered writes to a file descriptor that notice failure. A closed pipe
+// (EPIPE) is reported as `closed` so the CLI can stop quietly; any other failure
+// (a full disk) is an error with its reason.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+namespace crampx::cli {
+
+class Output {
+ public:
+  explicit Output(int fd) : fd_(fd) {}
+  ~Output() { flush(); }
+  Output(const Output&) = delete;
+  Output& operator=(const Output&) = delete;
+
+  // Appends and writes out when the buffer is large; false once writing failed.
+  bool write(std::string_view s);
+  bool flush();
+
+  bool closed() const { return closed_; }   // the reader went away (EPIPE)
+  bool failed() const { return !error_.empty(); }
+  const std::string& error() const { return error_; }
+
+  std::string& buffer() { return buffer_; }  // render straight into it, then call commit()
+  bool commit();
+
+ private:
+  int fd_;
+  std::string buffer_;
+  std::string error_;
+  bool closed_ = false;
+};
+
+}  // namespace crampx::cli

@@ -1,0 +1,39 @@
+// The JSON Lines record reader: one input line -> the text to explain, its id and
+// answers, or an error that becomes that line's error record. Never throws.
+//
+// A line whose first non-blank character is '{' or '[' is JSON and must be an
+// object {"id": string|number, "text": string, "answers": {FINDING: "yes"|"no"|"unknown"}};
+// any other line is plain text. Limits: kMaxRecordBytes per line, kMaxTextBytes per text.
+#pragma once
+
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "base/result.h"
+#include "infer/evidence.h"
+#include "kb/knowledge_base.h"
+
+namespace crampx::cli {
+
+inline constexpr std::size_t kMaxTextBytes = 16u << 20;
+inline constexpr std::size_t kMaxRecordBytes = 24u << 20;
+
+struct Record {
+  std::optional<std::string> id;  // raw JSON of the id, echoed in the output
+  std::string text;
+  std::vector<infer::AnswerEntry> answers;
+  std::optional<Error> error;     // set when the line cannot be explained
+};
+
+Record parse_record(std::string_view line, const kb::KnowledgeBase& kb);
+
+// Parses "FINDING=yes|no|unknown" (the --answer option).
+Result<infer::AnswerEntry> parse_answer_option(std::string_view option, const kb::KnowledgeBase& kb);
+
+// "unknown finding 'x'" with a did-you-mean suggestion when one is close.
+Error unknown_finding(std::string_view id, const kb::KnowledgeBase& kb);
+
+}  // namespace crampx::cli

@@ -1,0 +1,254 @@
+#include "compile/compile.h"
+
+#include <algorithm>
+#include <map>
+#include <string>
+
+#include <fmt/format.h>
+
+#include "base/hash.h"
+#include "compile/lexicon_builder.h"
+#include "kb/validate.h"
+
+namespace crampx::compile {
+namespace {
+
+using json = nlohmann::json;
+
+std::string text_of(const json& obj, const char* key) {
+  const auto it = obj.find(key);
+  return it != obj.end() && it->is_string() ? it->get<std::string>() : std::string();
+}
+
+template <class E>
+E enum_of(const json& obj, const char* key, std::initializer_list<std::pair<const char*, E>> names) {
+  const std::string v = text_of(obj, key);
+  for (const auto& [name, value] : names) {
+    if (v == name) return value;
+  }
+  return names.begin()->second;
+}
+
+kb::Level level_of(const json& obj, const char* key) {
+  return enum_of<kb::Level>(obj, key,
+                            {{"self_care", kb::Level::self_care}, {"consult", kb::Level::consult},
+                             {"urgent", kb::Level::urgent}, {"emergency", kb::Level::emergency}});
+}
+
+// id -> index for one top-level array.
+std::map<std::string, std::uint32_t> index_of(const json& root, const char* key) {
+  std::map<std::string, std::uint32_t> out;
+  const json& arr = root.at(key);
+  for (std::uint32_t i = 0; i < arr.size(); ++i) out.emplace(arr[i].at("id").get<std::string>(), i);
+  return out;
+}
+
+class Compiler {
+ public:
+  Compiler(const kb::Document& doc, ImageBuilder& b) : root_(doc.root), b_(b) {
+    for (const char* key : {"references", "findings", "mechanisms", "causes", "conditions", "diagnostics",
+                            "treatments", "prevention"}) {
+      index_[key] = index_of(root_, key);
+    }
+  }
+
+  void run() {
+    meta();
+    references();
+    findings();
+    mechanisms();
+    causes();
+    conditions();
+    diagnostics();
+    treatments();
+    prevention();
+    red_flags();
+  }
+
+ private:
+  std::vector<std::uint32_t> resolve(const json& obj, const char* key, const char* kind) {
+    std::vector<std::uint32_t> out;
+    const auto it = obj.find(key);
+    if (it == obj.end()) return out;
+    const auto& idx = index_.at(kind);
+    for (const json& id : *it) out.push_back(idx.at(id.get<std::string>()));
+    return out;
+  }
+  kb::Ids ids(const json& obj, const char* key, const char* kind) { return b_.ids(resolve(obj, key, kind)); }
+  kb::Ids refs(const json& obj) { return ids(obj, "references", "references"); }
+  kb::Str s(const json& obj, const char* key) { return b_.str(text_of(obj, key)); }
+
+  void meta() {
+    const json& m = root_.at("meta");
+    b_.meta = {s(m, "name"), s(m, "version"), s(m, "description"), s(m, "disclaimer")};
+  }
+
+  void references() {
+    for (const json& r : root_.at("references")) {
+      b_.references.push_back({s(r, "id"), s(r, "title"), s(r, "publisher"), s(r, "url"), s(r, "kind"), s(r, "note"),
+                               r.value("year", 0u)});
+    }
+  }
+
+  void findings() {
+    for (const json& f : root_.at("findings")) {
+      kb::FindingRec rec{};
+      rec.id = s(f, "id");
+      rec.label = s(f, "label");
+      rec.question = s(f, "question");
+      rec.references = refs(f);
+      rec.base_rate = f.at("base_rate").get<float>();
+      rec.kind = enum_of<kb::FindingKind>(
+          f, "kind",
+          {{"symptom", kb::FindingKind::symptom}, {"sign", kb::FindingKind::sign}, {"site", kb::FindingKind::site},
+           {"timing", kb::FindingKind::timing}, {"trigger", kb::FindingKind::trigger},
+           {"context", kb::FindingKind::context}, {"history", kb::FindingKind::history},
+           {"medication", kb::FindingKind::medication}});
+      rec.scope = enum_of<kb::Scope>(
+          f, "scope", {{"core", kb::Scope::core}, {"weak", kb::Scope::weak}, {"context", kb::Scope::context}});
+      rec.past_counts = f.value("past_counts", false);
+      b_.findings.push_back(rec);  // phrases are filled in by build_lexicon
+    }
+  }
+
+  void mechanisms() {
+    const auto& idx = index_.at("mechanisms");
+    for (const json& m : root_.at("mechanisms")) {
+      kb::MechanismRec rec{};
+      rec.id = s(m, "id");
+      rec.label = s(m, "label");
+      rec.description = s(m, "description");
+      rec.references = refs(m);
+      rec.order = m.value("order", 0u);
+      rec.disturbs = m.contains("disturbs") ? idx.at(m["disturbs"].get<std::string>()) : kb::kNone;
+      rec.kind = text_of(m, "kind") == "normal_step" ? kb::MechanismKind::normal_step : kb::MechanismKind::disturbance;
+      b_.mechanisms.push_back(rec);
+    }
+  }
+
+  void causes() {
+    const auto& findings = index_.at("findings");
+    for (const json& c : root_.at("causes")) {
+      kb::CauseRec rec{};
+      rec.id = s(c, "id");
+      rec.label = s(c, "label");
+      rec.summary = s(c, "summary");
+      rec.findings.begin = static_cast<std::uint32_t>(b_.cause_findings.size());
+      for (const json& cf : c.at("findings")) {
+        b_.cause_findings.push_back({findings.at(cf.at("finding").get<std::string>()), cf.at("frequency").get<float>(),
+                                     s(cf, "note"), refs(cf)});
+      }
+      rec.findings.count = static_cast<std::uint32_t>(c.at("findings").size());
+      rec.mechanisms = ids(c, "mechanisms", "mechanisms");
+      rec.conditions = ids(c, "conditions", "conditions");
+      rec.diagnostics = ids(c, "diagnostics", "diagnostics");
+      rec.treatments = ids(c, "treatments", "treatments");
+      rec.prevention = ids(c, "prevention", "prevention");
+      rec.references = refs(c);
+      rec.prior = c.at("prior").get<float>();
+      rec.triage = level_of(c, "triage");
+      b_.causes.push_back(rec);
+    }
+  }
+
+  void conditions() {
+    const auto& causes = index_.at("causes");
+    for (const json& c : root_.at("conditions")) {
+      b_.conditions.push_back({s(c, "id"), s(c, "label"), s(c, "description"), s(c, "distinguishing"), refs(c),
+                               causes.at(c.at("cause").get<std::string>()), c.value("inherited", false)});
+    }
+  }
+
+  void diagnostics() {
+    for (const json& d : root_.at("diagnostics")) {
+      b_.diagnostics.push_back({s(d, "id"), s(d, "label"), s(d, "purpose"), refs(d)});
+    }
+  }
+
+  void treatments() {
+    for (const json& t : root_.at("treatments")) {
+      kb::TreatmentRec rec{};
+      rec.id = s(t, "id");
+      rec.label = s(t, "label");
+      rec.description = s(t, "description");
+      rec.cautions.begin = static_cast<std::uint32_t>(b_.cautions.size());
+      for (const json& c : t.at("cautions")) b_.cautions.push_back({s(c, "text"), refs(c)});
+      rec.cautions.count = static_cast<std::uint32_t>(t.at("cautions").size());
+      rec.references = refs(t);
+      rec.kind = enum_of<kb::TreatmentKind>(
+          t, "kind",
+          {{"self_care", kb::TreatmentKind::self_care}, {"medication", kb::TreatmentKind::medication},
+           {"supplement", kb::TreatmentKind::supplement}, {"fluid_replacement", kb::TreatmentKind::fluid_replacement},
+           {"alternative", kb::TreatmentKind::alternative}, {"treat_underlying", kb::TreatmentKind::treat_underlying},
+           {"procedure", kb::TreatmentKind::procedure}});
+      rec.evidence = enum_of<kb::Evidence>(
+          t, "evidence",
+          {{"established", kb::Evidence::established}, {"limited", kb::Evidence::limited},
+           {"weak", kb::Evidence::weak}, {"not_recommended", kb::Evidence::not_recommended}});
+      b_.treatments.push_back(rec);
+    }
+  }
+
+  void prevention() {
+    for (const json& p : root_.at("prevention")) {
+      b_.prevention.push_back({s(p, "id"), s(p, "label"), s(p, "description"), refs(p)});
+    }
+  }
+
+  void red_flags() {
+    for (const json& r : root_.at("red_flags")) {
+      b_.red_flags.push_back({s(r, "id"), s(r, "label"), s(r, "reason"), s(r, "advice"), ids(r, "all_of", "findings"),
+                              ids(r, "any_of", "findings"), refs(r), level_of(r, "level")});
+    }
+  }
+
+  const json& root_;
+  ImageBuilder& b_;
+  std::map<std::string, std::map<std::string, std::uint32_t>> index_;
+};
+
+}  // namespace
+
+Image compile(const kb::Document& doc, std::span<const std::uint64_t> dictionary, std::vector<kb::Problem>& problems) {
+  ImageBuilder builder;
+  Compiler(doc, builder).run();
+  build_lexicon(doc, dictionary, builder, problems);
+  builder.dictionary.assign(dictionary.begin(), dictionary.end());
+  builder.source_json = doc.root.dump();
+  return builder.finish();
+}
+
+Result<kb::KnowledgeBase> load(const std::filesystem::path& path, std::span<const std::uint64_t> dictionary) {
+  Result<kb::Document> doc = kb::read_document(path);
+  if (!doc) return doc.error();
+  std::vector<kb::Problem> problems = kb::validate(*doc);
+  if (!problems.empty()) return Error{"kb_invalid", kb::format_problems(problems)};
+  Image image = compile(*doc, dictionary, problems);
+  if (!problems.empty()) return Error{"kb_invalid", kb::format_problems(problems)};
+  auto owner = std::shared_ptr<const void>(image.storage, image.storage.get());
+  return kb::KnowledgeBase::from_image(image.bytes(), std::move(owner));
+}
+
+std::vector<std::uint64_t> dictionary_hashes(std::istream& words) {
+  std::vector<std::uint64_t> out;
+  std::string line;
+  std::string word;
+  while (std::getline(words, line)) {
+    word.clear();
+    bool plain = true;
+    for (char c : line) {
+      if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+      if (c >= 'a' && c <= 'z') {
+        word.push_back(c);
+      } else if (c != '\'' && c != '\r') {
+        plain = false;  // non-ASCII and hyphenated entries: typo repair only handles a-z
+      }
+    }
+    if (plain && word.size() >= 2) out.push_back(stable_hash(word));
+  }
+  std::sort(out.begin(), out.end());
+  out.erase(std::unique(out.begin(), out.end()), out.end());
+  return out;
+}
+
+}  // namespace crampx::compile

@@ -1,0 +1,230 @@
+#include "compile/lexicon_builder.h"
+
+#include <algorithm>
+#include <map>
+#include <set>
+#include <string>
+
+#include <fmt/format.h>
+
+#include "text/stemmer.h"
+#include "text/tokenize.h"
+#include "text/typo.h"
+
+namespace crampx::compile {
+namespace {
+
+using json = nlohmann::json;
+
+// Words in scope of a trigger when the knowledge base gives no window.
+std::uint32_t default_window(kb::TriggerCategory c) {
+  switch (c) {
+    case kb::TriggerCategory::hypothetical:
+    case kb::TriggerCategory::family: return 10;
+    default: return 8;
+  }
+}
+
+struct Entry {
+  std::vector<std::string> words;
+  std::vector<std::string> stems;
+  kb::PhraseTarget kind;
+  std::uint32_t target;
+  bool canonical;
+  std::string pointer;
+};
+
+// Splits a phrase the way text is split, so both meet on the same stems.
+void split(std::string_view phrase, Entry& e) {
+  text::Tokens tokens;
+  text::tokenize(phrase, tokens);
+  for (const text::Token& t : tokens.tokens) {
+    if (t.kind != text::TokenKind::word) continue;
+    e.words.emplace_back(tokens.norm(t));
+    e.stems.emplace_back(text::stem(e.words.back()));
+  }
+}
+
+kb::TriggerCategory category_of(const std::string& s) {
+  static const std::pair<const char*, kb::TriggerCategory> names[] = {
+      {"negated", kb::TriggerCategory::negated},       {"possible", kb::TriggerCategory::possible},
+      {"historical", kb::TriggerCategory::historical}, {"hypothetical", kb::TriggerCategory::hypothetical},
+      {"family", kb::TriggerCategory::family},         {"pseudo", kb::TriggerCategory::pseudo},
+      {"terminate", kb::TriggerCategory::terminate},   {"clause_start", kb::TriggerCategory::clause_start}};
+  for (const auto& [name, c] : names) {
+    if (s == name) return c;
+  }
+  return kb::TriggerCategory::pseudo;
+}
+
+kb::Direction direction_of(const std::string& s) {
+  if (s == "forward") return kb::Direction::forward;
+  if (s == "backward") return kb::Direction::backward;
+  if (s == "both") return kb::Direction::both;
+  return kb::Direction::none;
+}
+
+// Inflections of a lexicon word that a person may misspell ("cramping" for "cramp"):
+// kept only when they are real words with the same stem, so repairs land on real words.
+std::vector<std::string> inflections(const std::string& w) {
+  std::vector<std::string> out = {w + "s", w + "es", w + "ing", w + "ed", w + "er", w + "y", w + "ly"};
+  if (!w.empty() && w.back() == 'e') {
+    const std::string base = w.substr(0, w.size() - 1);
+    out.push_back(base + "ing");
+    out.push_back(base + "ed");
+  }
+  if (w.size() >= 3 && w.back() == 'y') {
+    const std::string base = w.substr(0, w.size() - 1);
+    out.push_back(base + "ies");
+    out.push_back(base + "ied");
+  }
+  if (w.size() >= 3) {
+    out.push_back(w + w.back() + "ing");
+    out.push_back(w + w.back() + "ed");
+  }
+  return out;
+}
+
+bool plain_word(const std::string& w) {
+  return w.size() >= 3 && std::all_of(w.begin(), w.end(), [](char c) { return c >= 'a' && c <= 'z'; });
+}
+
+}  // namespace
+
+void build_lexicon(const kb::Document& doc, std::span<const std::uint64_t> dictionary, ImageBuilder& b,
+                   std::vector<kb::Problem>& problems) {
+  const json& root = doc.root;
+  auto problem = [&](const std::string& pointer, std::string message) {
+    problems.push_back({doc.file_of(pointer), pointer, std::move(message)});
+  };
+
+  // 1. Every phrase as words and stems: findings first (each finding's phrases together), then guards, then triggers.
+  std::vector<Entry> entries;
+  std::map<std::vector<std::string>, std::size_t> claimed;  // finding and guard stems -> first entry
+  std::vector<kb::Range> finding_ranges;
+  auto add = [&](Entry e, const std::string& phrase) -> bool {
+    split(phrase, e);
+    if (e.stems.empty()) {
+      problem(e.pointer, fmt::format("the phrase '{}' has no words to match", phrase));
+      return false;
+    }
+    if (e.kind != kb::PhraseTarget::trigger) {
+      const auto [it, fresh] = claimed.emplace(e.stems, entries.size());
+      if (!fresh) {
+        const Entry& other = entries[it->second];
+        if (other.kind != e.kind || other.target != e.target) {
+          problem(e.pointer, fmt::format("the phrase '{}' matches the same words as {}", phrase, other.pointer));
+        }
+        return false;  // a repeat of the same finding's phrase ("cramp" and "cramps") adds nothing
+      }
+    }
+    entries.push_back(std::move(e));
+    return true;
+  };
+
+  const json& findings = root.at("findings");
+  for (std::uint32_t f = 0; f < findings.size(); ++f) {
+    const auto begin = static_cast<std::uint32_t>(entries.size());
+    const json& phrases = findings[f].at("phrases");
+    for (std::size_t k = 0; k < phrases.size(); ++k) {
+      add(Entry{{}, {}, kb::PhraseTarget::finding, f, entries.size() == begin,
+                fmt::format("/findings/{}/phrases/{}", f, k)},
+          phrases[k].get<std::string>());
+    }
+    finding_ranges.push_back({begin, static_cast<std::uint32_t>(entries.size()) - begin});
+  }
+  const json& language = root.at("language");
+  const json& guards = language.at("guards");
+  for (std::uint32_t g = 0; g < guards.size(); ++g) {
+    const std::string phrase = guards[g].at("phrase").get<std::string>();
+    b.guards.push_back({b.str(phrase), b.str(guards[g].at("reason").get<std::string>())});
+    add(Entry{{}, {}, kb::PhraseTarget::guard, g, false, fmt::format("/language/guards/{}", g)}, phrase);
+  }
+  const json& triggers = language.at("triggers");
+  for (std::uint32_t t = 0; t < triggers.size(); ++t) {
+    const json& tr = triggers[t];
+    const std::string phrase = tr.at("phrase").get<std::string>();
+    kb::TriggerRec rec{};
+    rec.phrase = b.str(phrase);
+    rec.category = category_of(tr.at("category").get<std::string>());
+    rec.direction = direction_of(tr.at("direction").get<std::string>());
+    rec.window = tr.value("window", default_window(rec.category));
+    for (const json& e : tr.value("ends", json::array())) {
+      rec.ends |= static_cast<std::uint8_t>(1u << static_cast<unsigned>(category_of(e.get<std::string>())));
+    }
+    b.triggers.push_back(rec);
+    add(Entry{{}, {}, kb::PhraseTarget::trigger, t, false, fmt::format("/language/triggers/{}", t)}, phrase);
+  }
+
+  // 2. The vocabulary: every stem of a phrase, filler or stopword, sorted.
+  std::map<std::string, std::uint8_t> stems;
+  for (const Entry& e : entries) {
+    for (const std::string& s : e.stems) {
+      stems[s] |= e.kind == kb::PhraseTarget::trigger ? kb::kTriggerWord : kb::kLexiconWord;
+    }
+  }
+  for (const auto& [key, flag] : {std::pair{"fillers", kb::kFiller}, std::pair{"stopwords", kb::kStopword}}) {
+    for (const json& w : language.at(key)) {
+      Entry e;
+      split(w.get<std::string>(), e);
+      for (const std::string& s : e.stems) stems[s] |= flag;
+    }
+  }
+  std::map<std::string, std::uint32_t> stem_index;
+  for (const auto& [s, flags] : stems) {
+    stem_index.emplace(s, static_cast<std::uint32_t>(b.vocab.size()));
+    b.vocab.push_back({b.str(s), {}, flags});
+  }
+
+  // 3. Phrase records, and for each stem the phrases that start with it, longest first.
+  std::vector<std::vector<std::uint32_t>> starts(b.vocab.size());
+  for (std::uint32_t p = 0; p < entries.size(); ++p) {
+    const Entry& e = entries[p];
+    std::vector<std::uint32_t> ids;
+    for (const std::string& s : e.stems) ids.push_back(stem_index.at(s));
+    std::string words;
+    for (const std::string& w : e.words) words += (words.empty() ? "" : " ") + w;
+    b.phrases.push_back({b.ids(ids), b.str(words), e.target, e.kind, e.canonical});
+    starts[ids[0]].push_back(p);
+  }
+  for (std::uint32_t v = 0; v < b.vocab.size(); ++v) {
+    std::stable_sort(starts[v].begin(), starts[v].end(), [&](std::uint32_t x, std::uint32_t y) {
+      return entries[x].stems.size() > entries[y].stems.size();
+    });
+    b.vocab[v].starts = b.ids(starts[v]);
+  }
+  for (std::uint32_t f = 0; f < finding_ranges.size(); ++f) b.findings[f].phrases = finding_ranges[f];
+
+  // 4. Typo repair targets: the phrases' words and their real-word inflections.
+  auto known = [&](const std::string& w) { return std::binary_search(dictionary.begin(), dictionary.end(), stable_hash(w)); };
+  std::set<std::string> words;
+  for (const Entry& e : entries) {
+    for (const std::string& w : e.words) {
+      if (!plain_word(w)) continue;
+      words.insert(w);
+      const std::string own_stem(text::stem(w));
+      for (const std::string& form : inflections(w)) {
+        if (known(form) && text::stem(form) == own_stem) words.insert(form);
+      }
+    }
+  }
+  for (const std::string& w : words) {
+    const auto vocab_id = stem_index.find(std::string(text::stem(w)));
+    if (vocab_id == stem_index.end()) continue;
+    const auto index = static_cast<std::uint32_t>(b.typo_words.size());
+    b.typo_words.push_back({b.str(w), vocab_id->second});
+    std::string scratch = w;
+    text::for_each_deletion(scratch, text::index_delete_depth(w.size()),
+                            [&](std::uint64_t h) { b.deletes.push_back({h, index, 0}); });
+  }
+  std::sort(b.deletes.begin(), b.deletes.end(), [](const kb::DeleteRec& x, const kb::DeleteRec& y) {
+    return x.hash != y.hash ? x.hash < y.hash : x.word < y.word;
+  });
+  b.deletes.erase(std::unique(b.deletes.begin(), b.deletes.end(),
+                              [](const kb::DeleteRec& x, const kb::DeleteRec& y) {
+                                return x.hash == y.hash && x.word == y.word;
+                              }),
+                  b.deletes.end());
+}
+
+}  // namespace crampx::compile

@@ -1,0 +1,70 @@
+#include "infer/evidence.h"
+
+namespace crampx::infer {
+namespace {
+
+// Merge order: a firmer statement replaces a weaker one.
+int strength(State s) {
+  switch (s) {
+    case State::present: return 4;
+    case State::possible: return 3;
+    case State::absent: return 2;
+    case State::irrelevant: return 1;
+    default: return 0;
+  }
+}
+
+State from_status(text::Status status, bool past_counts) {
+  switch (status) {
+    case text::Status::present: return State::present;
+    case text::Status::possible: return State::possible;
+    case text::Status::absent: return State::absent;
+    case text::Status::historical: return past_counts ? State::present : State::irrelevant;
+    case text::Status::hypothetical:
+    case text::Status::family: return State::irrelevant;
+  }
+  return State::irrelevant;
+}
+
+}  // namespace
+
+std::optional<Answer> parse_answer(std::string_view s) {
+  if (s == "yes" || s == "y" || s == "true") return Answer::yes;
+  if (s == "no" || s == "n" || s == "false") return Answer::no;
+  if (s == "unknown" || s == "?" || s == "dont_know") return Answer::unknown;
+  return std::nullopt;
+}
+
+std::string_view to_string(Answer a) {
+  switch (a) {
+    case Answer::yes: return "yes";
+    case Answer::no: return "no";
+    case Answer::unknown: return "unknown";
+  }
+  return "unknown";
+}
+
+void gather_evidence(const std::vector<text::Mention>& mentions, const std::vector<AnswerEntry>& answers,
+                     const kb::KnowledgeBase& kb, Evidence& out) {
+  const auto findings = kb.findings();
+  out.state.assign(findings.size(), State::unknown);
+  out.from_answer.assign(findings.size(), false);
+  for (const text::Mention& m : mentions) {
+    const State s = from_status(m.status, findings[m.finding].past_counts);
+    if (strength(s) > strength(out.state[m.finding])) out.state[m.finding] = s;
+  }
+  for (const AnswerEntry& a : answers) {
+    out.state[a.finding] = a.answer == Answer::yes ? State::present
+                           : a.answer == Answer::no ? State::absent
+                                                    : State::asked;
+    out.from_answer[a.finding] = true;
+  }
+  out.any_core = out.any_weak = false;
+  for (std::size_t f = 0; f < findings.size(); ++f) {
+    if (out.state[f] != State::present && out.state[f] != State::possible) continue;
+    if (findings[f].scope == kb::Scope::core) out.any_core = true;
+    if (findings[f].scope == kb::Scope::weak) out.any_weak = true;
+  }
+}
+
+}  // namespace crampx::infer

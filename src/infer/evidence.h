@@ -1,0 +1,47 @@
+// Evidence: what the text and the answers say about each finding, one state per
+// finding of the knowledge base. Several mentions of one finding are merged (a
+// present mention wins over a denial: "no cramps by day, but cramps at night").
+// Answers to questions override the text.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string_view>
+#include <vector>
+
+#include "kb/knowledge_base.h"
+#include "text/analyze.h"
+
+namespace crampx::infer {
+
+enum class Answer : std::uint8_t { yes, no, unknown };
+
+std::optional<Answer> parse_answer(std::string_view s);  // yes|no|unknown (and y/n/true/false)
+std::string_view to_string(Answer a);
+
+struct AnswerEntry {
+  std::uint32_t finding;
+  Answer answer;
+};
+
+// What is known about one finding.
+enum class State : std::uint8_t {
+  unknown,      // not mentioned, not asked
+  present,
+  possible,     // "maybe", "not sure if", "?"
+  absent,       // denied, or answered no
+  asked,        // answered "unknown": asked, nothing learned
+  irrelevant,   // mentioned as past (when the past does not count), hypothetical or of someone else
+};
+
+struct Evidence {
+  std::vector<State> state;          // indexed by finding
+  std::vector<bool> from_answer;     // the state came from an answer
+  bool any_core = false;             // a core finding is present or possible
+  bool any_weak = false;             // a weak finding is present or possible
+};
+
+void gather_evidence(const std::vector<text::Mention>& mentions, const std::vector<AnswerEntry>& answers,
+                     const kb::KnowledgeBase& kb, Evidence& out);
+
+}  // namespace crampx::infer

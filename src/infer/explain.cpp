@@ -1,0 +1,48 @@
+#include "infer/report.h"
+
+namespace crampx::infer {
+namespace {
+
+// Top probability at or above which the ranking is called high / moderate confidence.
+constexpr double kHighConfidence = 0.6;
+constexpr double kModerateConfidence = 0.35;
+
+}  // namespace
+
+std::string_view to_string(Confidence c) {
+  switch (c) {
+    case Confidence::none: return "none";
+    case Confidence::low: return "low";
+    case Confidence::moderate: return "moderate";
+    case Confidence::high: return "high";
+  }
+  return "none";
+}
+
+void explain(std::string_view input, const std::vector<AnswerEntry>& answers, const kb::KnowledgeBase& kb,
+             const ExplainOptions& options, Workspace& workspace, Report& out) {
+  out.input = input;
+  out.answers = answers;
+  text::analyze(input, kb, text::AnalyzeOptions{options.repair_typos}, workspace.text, out.analysis);
+  gather_evidence(out.analysis.mentions, answers, kb, out.evidence);
+  out.in_scope = out.evidence.any_core || out.evidence.any_weak;
+  out.causes.clear();
+  out.confidence = Confidence::none;
+  if (out.in_scope) {
+    score_causes(out.evidence, kb, options.explain_causes, out.causes);
+    const double top = out.causes.front().probability;
+    // Only generic findings ("my muscles hurt") never give more than low confidence.
+    out.confidence = !out.evidence.any_core        ? Confidence::low
+                     : top >= kHighConfidence      ? Confidence::high
+                     : top >= kModerateConfidence  ? Confidence::moderate
+                                                   : Confidence::low;
+  }
+  assess_triage(out.evidence, out.causes, out.in_scope, kb, out.triage);
+  if (options.ask_question) {
+    next_question(out.evidence, out.causes, kb, out.question);
+  } else {
+    out.question = Question{};
+  }
+}
+
+}  // namespace crampx::infer

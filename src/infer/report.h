@@ -1,0 +1,51 @@
+// Report: everything crampx concludes about one text, in knowledge-base indices.
+// Renderers (report/) only read it; they look labels up in the knowledge base.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "infer/evidence.h"
+#include "infer/question.h"
+#include "infer/score.h"
+#include "infer/triage.h"
+#include "text/analyze.h"
+
+namespace crampx::infer {
+
+// How sure crampx is of the ranking as a whole.
+enum class Confidence : std::uint8_t { none, low, moderate, high };
+std::string_view to_string(Confidence c);
+
+struct Report {
+  std::string_view input;            // the text explained (not owned)
+  std::optional<std::string> id;     // a JSON Lines record's id, as raw JSON (echoed verbatim)
+  text::Analysis analysis;           // findings in the text, unrecognized words
+  std::vector<AnswerEntry> answers;  // answers given to questions
+  Evidence evidence;
+  bool in_scope = false;             // some cramp- or spasm-related finding is present
+  Confidence confidence = Confidence::none;
+  std::vector<CauseScore> causes;    // all causes, most probable first (empty when out of scope)
+  Triage triage;
+  Question question;
+};
+
+struct ExplainOptions {
+  bool repair_typos = true;
+  bool explain_causes = true;  // supporting / conflicting / unconfirmed lists
+  bool ask_question = true;
+};
+
+// Reusable working memory for explain(), one per thread.
+struct Workspace {
+  text::Scratch text;
+};
+
+// The whole pipeline for one text. Never fails: any bytes give a report.
+void explain(std::string_view input, const std::vector<AnswerEntry>& answers, const kb::KnowledgeBase& kb,
+             const ExplainOptions& options, Workspace& workspace, Report& out);
+
+}  // namespace crampx::infer

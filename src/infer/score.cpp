@@ -1,0 +1,81 @@
+#include "infer/score.h"
+
+#include <algorithm>
+#include <cmath>
+
+namespace crampx::infer {
+namespace {
+
+constexpr double kLn2 = 0.69314718055994530942;
+// An expected finding: a cause lists it this often or more.
+constexpr double kExpectedFrequency = 0.5;
+constexpr std::size_t kMaxUnconfirmed = 5;
+
+double clamp_frequency(double f) { return std::clamp(f, kMinFrequency, 1.0 - kMinFrequency); }
+
+// The natural-log weight a finding in `state` adds for a cause with P(f|cause) = p.
+double weight(State state, double p, double base) {
+  switch (state) {
+    case State::present: return std::log(p / base);
+    case State::possible: return kPossibleWeight * std::log(p / base);
+    case State::absent: return std::log((1.0 - p) / (1.0 - base));
+    default: return 0.0;
+  }
+}
+
+}  // namespace
+
+double likelihood(const kb::KnowledgeBase& kb, std::uint32_t cause, std::uint32_t finding) {
+  for (const kb::CauseFindingRec& cf : kb.cause_findings(kb.causes()[cause])) {
+    if (cf.finding == finding) return clamp_frequency(cf.frequency);
+  }
+  return clamp_frequency(kb.findings()[finding].base_rate);
+}
+
+void score_causes(const Evidence& evidence, const kb::KnowledgeBase& kb, bool explain, std::vector<CauseScore>& out) {
+  const auto causes = kb.causes();
+  const auto findings = kb.findings();
+  out.resize(causes.size());
+  double max_log_odds = -INFINITY;
+  for (std::uint32_t c = 0; c < causes.size(); ++c) {
+    CauseScore& s = out[c];
+    s.cause = c;
+    s.log_odds = std::log(static_cast<double>(causes[c].prior));
+    s.supporting.clear();
+    s.conflicting.clear();
+    s.unconfirmed.clear();
+    // Findings the cause does not list are neutral (P(f|c) = base rate): only listed ones add weight.
+    for (const kb::CauseFindingRec& cf : kb.cause_findings(causes[c])) {
+      const State state = evidence.state[cf.finding];
+      const double p = clamp_frequency(cf.frequency);
+      const double base = clamp_frequency(findings[cf.finding].base_rate);
+      const double w = weight(state, p, base);
+      s.log_odds += w;
+      if (!explain) continue;
+      if (state == State::unknown) {
+        if (p >= kExpectedFrequency && p > base) s.unconfirmed.push_back(cf.finding);
+      } else if (w > 0) {
+        s.supporting.push_back({cf.finding, w / kLn2, state});
+      } else if (w < 0) {
+        s.conflicting.push_back({cf.finding, w / kLn2, state});
+      }
+    }
+    max_log_odds = std::max(max_log_odds, s.log_odds);
+    if (!explain) continue;
+    std::sort(s.supporting.begin(), s.supporting.end(),
+              [](const Contribution& a, const Contribution& b) { return a.bits > b.bits; });
+    std::sort(s.conflicting.begin(), s.conflicting.end(),
+              [](const Contribution& a, const Contribution& b) { return a.bits < b.bits; });
+    std::stable_sort(s.unconfirmed.begin(), s.unconfirmed.end(), [&](std::uint32_t a, std::uint32_t b) {
+      return likelihood(kb, c, a) > likelihood(kb, c, b);
+    });
+    if (s.unconfirmed.size() > kMaxUnconfirmed) s.unconfirmed.resize(kMaxUnconfirmed);
+  }
+  double total = 0;
+  for (CauseScore& s : out) total += (s.probability = std::exp(s.log_odds - max_log_odds));
+  for (CauseScore& s : out) s.probability /= total;
+  std::stable_sort(out.begin(), out.end(),
+                   [](const CauseScore& a, const CauseScore& b) { return a.probability > b.probability; });
+}
+
+}  // namespace crampx::infer

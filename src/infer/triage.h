@@ -1,0 +1,38 @@
+// Triage: how urgently to seek care. Red flags are checked apart from the ranking:
+// each fires on its findings alone and raises the level with its reason. Without
+// a red flag, the level is the most cautious of the likely causes' own levels.
+// Denied findings never fire a red flag; uncertain ones do (safety first).
+#pragma once
+
+#include <cstdint>
+#include <string_view>
+#include <vector>
+
+#include "infer/evidence.h"
+#include "infer/score.h"
+#include "kb/knowledge_base.h"
+
+namespace crampx::infer {
+
+// A cause counts towards triage when at least this likely.
+inline constexpr double kTriageCauseProbability = 0.25;
+
+std::string_view to_string(kb::Level level);
+
+struct TriageReason {
+  enum class Kind : std::uint8_t { red_flag, cause, out_of_scope } kind;
+  std::uint32_t index;  // red flag or cause index (unused for out_of_scope)
+  kb::Level level;
+  bool uncertain;       // a red flag fired on a finding reported only as possible
+};
+
+struct Triage {
+  kb::Level level = kb::Level::self_care;
+  std::vector<TriageReason> reasons;  // red flags first, most urgent first
+};
+
+// `in_scope`: the text is about cramps or spasms; otherwise crampx cannot judge and says consult.
+void assess_triage(const Evidence& evidence, const std::vector<CauseScore>& ranked, bool in_scope,
+                   const kb::KnowledgeBase& kb, Triage& out);
+
+}  // namespace crampx::infer

@@ -1,0 +1,187 @@
+// The compiled knowledge-base image: a flat, position-independent byte layout of
+// plain records that the engine reads in place, with no parsing at start-up.
+//
+// Contract: images are produced only by compile/ (at build time for the embedded
+// knowledge base, in memory for --kb FILE). They are never read from disk, so the
+// reader checks the header and section bounds but trusts the records themselves.
+// Records hold offsets, never pointers, so the bytes can be embedded as-is.
+#pragma once
+
+#include <cstdint>
+
+namespace crampx::kb {
+
+inline constexpr char kImageMagic[8] = {'C', 'R', 'A', 'M', 'P', 'X', 'K', 'B'};
+inline constexpr std::uint32_t kImageVersion = 1;
+inline constexpr std::uint32_t kNone = 0xFFFFFFFFu;
+
+struct Str {  // bytes [offset, offset + length) of the string pool
+  std::uint32_t offset = 0;
+  std::uint32_t length = 0;
+};
+
+struct Ids {  // `count` u32 values starting at `offset` in the id pool
+  std::uint32_t offset = 0;
+  std::uint32_t count = 0;
+};
+
+struct Range {  // records [begin, begin + count) of a record section
+  std::uint32_t begin = 0;
+  std::uint32_t count = 0;
+};
+
+// Ordered by urgency so that max() raises triage.
+enum class Level : std::uint8_t { self_care = 0, consult = 1, urgent = 2, emergency = 3 };
+enum class FindingKind : std::uint8_t { symptom, sign, site, timing, trigger, context, history, medication };
+enum class Scope : std::uint8_t { core, weak, context };
+enum class MechanismKind : std::uint8_t { normal_step, disturbance };
+enum class TreatmentKind : std::uint8_t {
+  self_care, medication, supplement, fluid_replacement, alternative, treat_underlying, procedure
+};
+enum class Evidence : std::uint8_t { established, limited, weak, not_recommended };
+enum class TriggerCategory : std::uint8_t {
+  negated, possible, historical, hypothetical, family, pseudo, terminate, clause_start
+};
+enum class Direction : std::uint8_t { forward, backward, both, none };
+enum class PhraseTarget : std::uint8_t { finding, guard, trigger };
+
+struct MetaRec {
+  Str name, version, description, disclaimer;
+};
+
+struct ReferenceRec {
+  Str id, title, publisher, url, kind, note;
+  std::uint32_t year;  // 0 when unknown
+};
+
+struct FindingRec {
+  Str id, label, question;
+  Range phrases;  // into the phrase section (this finding's own phrases, canonical first)
+  Ids references;
+  float base_rate;
+  FindingKind kind;
+  Scope scope;
+  bool past_counts;
+};
+
+struct MechanismRec {
+  Str id, label, description;
+  Ids references;
+  std::uint32_t order;     // normal steps: 1-based position; disturbances: 0
+  std::uint32_t disturbs;  // mechanism index of the normal step, or kNone
+  MechanismKind kind;
+};
+
+struct CauseFindingRec {
+  std::uint32_t finding;
+  float frequency;
+  Str note;
+  Ids references;
+};
+
+struct CauseRec {
+  Str id, label, summary;
+  Range findings;  // into the cause-finding section
+  Ids mechanisms, conditions, diagnostics, treatments, prevention, references;
+  float prior;
+  Level triage;
+};
+
+struct ConditionRec {
+  Str id, label, description, distinguishing;
+  Ids references;
+  std::uint32_t cause;
+  bool inherited;
+};
+
+struct DiagnosticRec {
+  Str id, label, purpose;
+  Ids references;
+};
+
+struct CautionRec {
+  Str text;
+  Ids references;
+};
+
+struct TreatmentRec {
+  Str id, label, description;
+  Range cautions;  // into the caution section
+  Ids references;
+  TreatmentKind kind;
+  Evidence evidence;
+};
+
+struct PreventionRec {
+  Str id, label, description;
+  Ids references;
+};
+
+struct RedFlagRec {
+  Str id, label, reason, advice;
+  Ids all_of, any_of, references;
+  Level level;
+};
+
+struct TriggerRec {
+  Str phrase;
+  std::uint32_t window;  // words in scope
+  std::uint8_t ends;     // terminate: bit mask of TriggerCategory values ended (all when 0)
+  TriggerCategory category;
+  Direction direction;
+};
+
+struct GuardRec {
+  Str phrase, reason;
+};
+
+// A phrase of the lexicon: a sequence of stems that, matched in text, means its target.
+struct PhraseRec {
+  Ids stems;   // vocabulary indices, in order
+  Str words;   // the phrase as written in the knowledge base
+  std::uint32_t target;  // finding, guard or trigger index
+  PhraseTarget target_kind;
+  bool canonical;        // the finding's first phrase
+};
+
+// One stem of the vocabulary, sorted by `stem` bytes for binary search.
+enum VocabFlag : std::uint8_t { kFiller = 1, kStopword = 2, kTriggerWord = 4, kLexiconWord = 8 };
+struct VocabRec {
+  Str stem;
+  Ids starts;  // phrases (finding, guard and trigger) whose first stem this is, longest first
+  std::uint8_t flags;
+};
+
+// A known surface word that typo repair may correct to.
+struct TypoWordRec {
+  Str word;
+  std::uint32_t stem;  // vocabulary index
+};
+
+// Symmetric-delete index: hash of a word with some letters deleted -> typo word.
+struct DeleteRec {
+  std::uint64_t hash;
+  std::uint32_t word;
+  std::uint32_t pad;
+};
+
+enum class Section : std::uint32_t {
+  strings, ids, meta, references, findings, mechanisms, cause_findings, causes, conditions,
+  diagnostics, cautions, treatments, prevention, red_flags, triggers, guards, phrases, vocab,
+  typo_words, deletes, dictionary, source_json, count
+};
+inline constexpr std::uint32_t kSectionCount = static_cast<std::uint32_t>(Section::count);
+
+struct SectionEntry {
+  std::uint32_t offset;  // bytes from the image start, 8-aligned
+  std::uint32_t count;   // records (bytes for strings and source_json)
+};
+
+struct ImageHeader {
+  char magic[8];
+  std::uint32_t version;
+  std::uint32_t total_size;
+  SectionEntry sections[kSectionCount];
+};
+
+}  // namespace crampx::kb

@@ -1,0 +1,260 @@
+// Referential integrity: every id referenced exists in the right array, ids are
+// unique, mechanism chains are well formed, and nothing is defined but unused.
+// Written defensively: it runs even when the schema check failed, skipping
+// values of the wrong type, so that one run reports every problem.
+#include <map>
+#include <set>
+#include <string>
+
+#include <fmt/format.h>
+
+#include "kb/validate.h"
+
+namespace crampx::kb {
+namespace {
+
+using json = nlohmann::json;
+
+const json* array_at(const json& root, const char* key) {
+  const auto it = root.find(key);
+  return it != root.end() && it->is_array() ? &*it : nullptr;
+}
+
+const std::string* string_at(const json& obj, const char* key) {
+  if (!obj.is_object()) return nullptr;
+  const auto it = obj.find(key);
+  return it != obj.end() && it->is_string() ? it->get_ptr<const std::string*>() : nullptr;
+}
+
+class Checker {
+ public:
+  explicit Checker(const Document& doc) : doc_(doc), root_(doc.root) {}
+
+  std::vector<Problem> run() {
+    if (!root_.is_object()) return std::move(problems_);
+    collect_ids();
+    check_references();
+    check_findings_used();
+    check_mechanisms();
+    check_causes();
+    check_conditions();
+    check_red_flags();
+    check_language();
+    return std::move(problems_);
+  }
+
+ private:
+  void add(const std::string& pointer, std::string message) {
+    problems_.push_back({doc_.file_of(pointer), pointer, std::move(message)});
+  }
+
+  // Ids are unique across every kind, so that `crampx show ID` is unambiguous.
+  void collect_ids() {
+    static const char* kinds[] = {"references", "findings", "mechanisms", "causes", "conditions",
+                                  "diagnostics", "treatments", "prevention", "red_flags"};
+    std::map<std::string, std::string> seen;  // id -> pointer of first definition
+    for (const char* kind : kinds) {
+      const json* arr = array_at(root_, kind);
+      if (arr == nullptr) continue;
+      for (std::size_t i = 0; i < arr->size(); ++i) {
+        const std::string* id = string_at((*arr)[i], "id");
+        if (id == nullptr) continue;
+        const std::string pointer = fmt::format("/{}/{}/id", kind, i);
+        if (const auto [it, fresh] = seen.emplace(*id, pointer); !fresh) {
+          add(pointer, fmt::format("duplicate id '{}' (first defined at {})", *id, it->second));
+        }
+        ids_[kind].emplace(*id, i);
+      }
+    }
+  }
+
+  bool has(const char* kind, const std::string& id) const {
+    const auto it = ids_.find(kind);
+    return it != ids_.end() && it->second.count(id) != 0;
+  }
+
+  // Checks that obj[key] (an id or array of ids) names entries of `kind`.
+  void check_ids(const json& obj, const std::string& base, const char* key, const char* kind,
+                 std::set<std::string>* used = nullptr) {
+    if (!obj.is_object()) return;
+    const auto it = obj.find(key);
+    if (it == obj.end()) return;
+    auto one = [&](const json& v, const std::string& pointer) {
+      if (!v.is_string()) return;
+      const auto& id = v.get_ref<const std::string&>();
+      if (!has(kind, id)) {
+        add(pointer, fmt::format("'{}' is not the id of any entry of /{}", id, kind));
+      } else if (used != nullptr) {
+        used->insert(id);
+      }
+    };
+    if (it->is_array()) {
+      for (std::size_t i = 0; i < it->size(); ++i) one((*it)[i], fmt::format("{}/{}/{}", base, key, i));
+    } else {
+      one(*it, fmt::format("{}/{}", base, key));
+    }
+  }
+
+  // Every object with a "references" array (at any depth) cites existing references.
+  void check_references() {
+    walk_refs(root_, "");
+  }
+  void walk_refs(const json& v, const std::string& pointer) {
+    if (v.is_object()) {
+      for (const auto& [k, child] : v.items()) {
+        const std::string p = pointer + "/" + k;
+        if (k == "references" && child.is_array() && pointer.size() > 0) {
+          check_ids(v, pointer, "references", "references");
+        } else if (child.is_object() || child.is_array()) {
+          walk_refs(child, p);
+        }
+      }
+    } else if (v.is_array()) {
+      for (std::size_t i = 0; i < v.size(); ++i) {
+        if (v[i].is_object() || v[i].is_array()) walk_refs(v[i], fmt::format("{}/{}", pointer, i));
+      }
+    }
+  }
+
+  void check_findings_used() {
+    const json* findings = array_at(root_, "findings");
+    if (findings == nullptr) return;
+    std::set<std::string> used;
+    if (const json* causes = array_at(root_, "causes")) {
+      for (const json& c : *causes) {
+        if (!c.is_object() || !c.contains("findings") || !c["findings"].is_array()) continue;
+        for (const json& cf : c["findings"]) {
+          if (const std::string* id = string_at(cf, "finding")) used.insert(*id);
+        }
+      }
+    }
+    if (const json* flags = array_at(root_, "red_flags")) {
+      for (const json& f : *flags) {
+        for (const char* key : {"all_of", "any_of"}) {
+          if (!f.is_object() || !f.contains(key) || !f[key].is_array()) continue;
+          for (const json& id : f[key]) {
+            if (id.is_string()) used.insert(id.get<std::string>());
+          }
+        }
+      }
+    }
+    for (std::size_t i = 0; i < findings->size(); ++i) {
+      const std::string* id = string_at((*findings)[i], "id");
+      if (id != nullptr && used.count(*id) == 0) {
+        add(fmt::format("/findings/{}/id", i),
+            fmt::format("finding '{}' is used by no cause and no red flag", *id));
+      }
+    }
+  }
+
+  std::string mechanism_kind(const std::string& id) const {
+    const json* mechs = array_at(root_, "mechanisms");
+    const auto it = ids_.find("mechanisms");
+    if (mechs == nullptr || it == ids_.end()) return "";
+    const auto found = it->second.find(id);
+    if (found == it->second.end()) return "";
+    const std::string* kind = string_at((*mechs)[found->second], "kind");
+    return kind != nullptr ? *kind : "";
+  }
+
+  void check_mechanisms() {
+    const json* mechs = array_at(root_, "mechanisms");
+    if (mechs == nullptr) return;
+    for (std::size_t i = 0; i < mechs->size(); ++i) {
+      const json& m = (*mechs)[i];
+      const std::string base = fmt::format("/mechanisms/{}", i);
+      const std::string* kind = string_at(m, "kind");
+      if (kind == nullptr) continue;
+      if (*kind == "disturbance") {
+        const std::string* step = string_at(m, "disturbs");
+        if (step == nullptr) {
+          add(base, "a disturbance must name the normal step it `disturbs`");
+        } else if (mechanism_kind(*step) != "normal_step") {
+          add(base + "/disturbs", fmt::format("'{}' is not the id of a normal_step mechanism", *step));
+        }
+      } else if (*kind == "normal_step" && !(m.contains("order") && m["order"].is_number_integer())) {
+        add(base, "a normal_step must give its `order` in the contraction sequence");
+      }
+    }
+  }
+
+  void check_causes() {
+    const json* causes = array_at(root_, "causes");
+    if (causes == nullptr) return;
+    for (std::size_t i = 0; i < causes->size(); ++i) {
+      const json& c = (*causes)[i];
+      const std::string base = fmt::format("/causes/{}", i);
+      if (!c.is_object()) continue;
+      if (c.contains("findings") && c["findings"].is_array()) {
+        std::set<std::string> seen;
+        for (std::size_t k = 0; k < c["findings"].size(); ++k) {
+          const std::string fb = fmt::format("{}/findings/{}", base, k);
+          check_ids(c["findings"][k], fb, "finding", "findings");
+          if (const std::string* id = string_at(c["findings"][k], "finding"); id && !seen.insert(*id).second) {
+            add(fb + "/finding", fmt::format("finding '{}' is listed twice for this cause", *id));
+          }
+        }
+      }
+      check_ids(c, base, "mechanisms", "mechanisms");
+      if (c.contains("mechanisms") && c["mechanisms"].is_array() && !c["mechanisms"].empty()) {
+        const json& chain = c["mechanisms"];
+        for (std::size_t k = 0; k < chain.size(); ++k) {
+          if (!chain[k].is_string()) continue;
+          const std::string kind = mechanism_kind(chain[k].get<std::string>());
+          const bool last = k + 1 == chain.size();
+          if (last && kind == "disturbance") {
+            add(fmt::format("{}/mechanisms/{}", base, k),
+                "the mechanism chain must end at the normal_step the cause disturbs");
+          }
+        }
+      }
+      check_ids(c, base, "conditions", "conditions");
+      check_ids(c, base, "diagnostics", "diagnostics");
+      check_ids(c, base, "treatments", "treatments");
+      check_ids(c, base, "prevention", "prevention");
+    }
+  }
+
+  void check_conditions() {
+    const json* conds = array_at(root_, "conditions");
+    if (conds == nullptr) return;
+    for (std::size_t i = 0; i < conds->size(); ++i) {
+      check_ids((*conds)[i], fmt::format("/conditions/{}", i), "cause", "causes");
+    }
+  }
+
+  void check_red_flags() {
+    const json* flags = array_at(root_, "red_flags");
+    if (flags == nullptr) return;
+    for (std::size_t i = 0; i < flags->size(); ++i) {
+      const std::string base = fmt::format("/red_flags/{}", i);
+      check_ids((*flags)[i], base, "all_of", "findings");
+      check_ids((*flags)[i], base, "any_of", "findings");
+    }
+  }
+
+  void check_language() {
+    const auto lang = root_.find("language");
+    if (lang == root_.end() || !lang->is_object()) return;
+    const auto triggers = lang->find("triggers");
+    if (triggers == lang->end() || !triggers->is_array()) return;
+    for (std::size_t i = 0; i < triggers->size(); ++i) {
+      const json& t = (*triggers)[i];
+      const std::string* category = string_at(t, "category");
+      if (category != nullptr && *category != "terminate" && t.contains("ends")) {
+        add(fmt::format("/language/triggers/{}/ends", i), "only terminate triggers take `ends`");
+      }
+    }
+  }
+
+  const Document& doc_;
+  const json& root_;
+  std::map<std::string, std::map<std::string, std::size_t>> ids_;  // kind -> id -> index
+  std::vector<Problem> problems_;
+};
+
+}  // namespace
+
+std::vector<Problem> check_integrity(const Document& doc) { return Checker(doc).run(); }
+
+}  // namespace crampx::kb

@@ -1,0 +1,243 @@
+// The report as JSON (data/schema/report.schema.json): --json pretty, --jsonl one line.
+#include <algorithm>
+
+#include "report/json_writer.h"
+#include "report/render.h"
+#include "report/wording.h"
+
+namespace crampx::report {
+namespace {
+
+using kb::KnowledgeBase;
+
+void write_refs(JsonWriter& w, const KnowledgeBase& kb, kb::Ids ids) {
+  w.key("references").begin_array();
+  for (std::uint32_t r : kb.ids(ids)) w.value(kb.str(kb.references()[r].id));
+  w.end_array();
+}
+
+void write_contributions(JsonWriter& w, const KnowledgeBase& kb, std::string_view key,
+                         const std::vector<infer::Contribution>& list) {
+  w.key(key).begin_array();
+  for (const infer::Contribution& c : list) {
+    const kb::FindingRec& f = kb.findings()[c.finding];
+    w.begin_object()
+        .field("id", kb.str(f.id))
+        .field("label", kb.str(f.label))
+        .field("state", c.state == infer::State::absent     ? "denied"
+                        : c.state == infer::State::possible ? "uncertain"
+                                                            : "present")
+        .field("bits", c.bits)
+        .end_object();
+  }
+  w.end_array();
+}
+
+void write_cause(JsonWriter& w, const KnowledgeBase& kb, const infer::CauseScore& s) {
+  const kb::CauseRec& c = kb.causes()[s.cause];
+  w.begin_object();
+  w.field("id", kb.str(c.id)).field("label", kb.str(c.label)).field("probability", s.probability);
+  w.field("summary", kb.str(c.summary));
+  write_contributions(w, kb, "supporting", s.supporting);
+  write_contributions(w, kb, "conflicting", s.conflicting);
+  w.key("unconfirmed").begin_array();
+  for (std::uint32_t f : s.unconfirmed) {
+    const kb::FindingRec& rec = kb.findings()[f];
+    w.begin_object().field("id", kb.str(rec.id)).field("label", kb.str(rec.label)).end_object();
+  }
+  w.end_array();
+  w.key("mechanisms").begin_array();
+  for (std::uint32_t m : kb.ids(c.mechanisms)) {
+    const kb::MechanismRec& rec = kb.mechanisms()[m];
+    w.begin_object().field("id", kb.str(rec.id)).field("label", kb.str(rec.label));
+    w.field("kind", rec.kind == kb::MechanismKind::normal_step ? "normal_step" : "disturbance");
+    if (rec.disturbs != kb::kNone) w.field("disturbs", kb.str(kb.mechanisms()[rec.disturbs].id));
+    w.end_object();
+  }
+  w.end_array();
+  w.key("conditions").begin_array();
+  for (std::uint32_t i : kb.ids(c.conditions)) {
+    const kb::ConditionRec& rec = kb.conditions()[i];
+    w.begin_object()
+        .field("id", kb.str(rec.id))
+        .field("label", kb.str(rec.label))
+        .field("distinguishing", kb.str(rec.distinguishing))
+        .end_object();
+  }
+  w.end_array();
+  w.key("diagnostics").begin_array();
+  for (std::uint32_t i : kb.ids(c.diagnostics)) {
+    const kb::DiagnosticRec& rec = kb.diagnostics()[i];
+    w.begin_object().field("id", kb.str(rec.id)).field("label", kb.str(rec.label)).end_object();
+  }
+  w.end_array();
+  w.key("treatments").begin_array();
+  for (std::uint32_t i : kb.ids(c.treatments)) {
+    const kb::TreatmentRec& rec = kb.treatments()[i];
+    static constexpr std::string_view kEvidence[] = {"established", "limited", "weak", "not_recommended"};
+    w.begin_object().field("id", kb.str(rec.id)).field("label", kb.str(rec.label));
+    w.field("evidence", kEvidence[static_cast<int>(rec.evidence)]);
+    w.key("cautions").begin_array();
+    for (const kb::CautionRec& caution : kb.cautions(rec)) w.value(kb.str(caution.text));
+    w.end_array();
+    w.end_object();
+  }
+  w.end_array();
+  w.key("prevention").begin_array();
+  for (std::uint32_t i : kb.ids(c.prevention)) {
+    const kb::PreventionRec& rec = kb.prevention()[i];
+    w.begin_object().field("id", kb.str(rec.id)).field("label", kb.str(rec.label)).end_object();
+  }
+  w.end_array();
+  write_refs(w, kb, c.references);
+  w.end_object();
+}
+
+void write_findings(JsonWriter& w, const infer::Report& r, const KnowledgeBase& kb) {
+  w.key("findings").begin_array();
+  for (const text::Mention& m : r.analysis.mentions) {
+    const kb::FindingRec& f = kb.findings()[m.finding];
+    w.begin_object();
+    w.field("id", kb.str(f.id)).field("label", kb.str(f.label)).field("status", text::to_string(m.status));
+    w.key("span").begin_array(true).value(m.begin).value(m.end).end_array();
+    w.field("text", r.input.substr(m.begin, m.end - m.begin));
+    w.field("match", text::to_string(m.match));
+    if (m.repaired_to != kb::kNone) w.field("corrected", kb.str(kb.typo_words()[m.repaired_to].word));
+    w.end_object();
+  }
+  w.end_array();
+}
+
+void write_triage(JsonWriter& w, const infer::Report& r, const KnowledgeBase& kb) {
+  w.key("triage").begin_object();
+  w.field("level", infer::to_string(r.triage.level));
+  w.field("advice", level_advice(r.triage.level));
+  w.key("reasons").begin_array();
+  for (const infer::TriageReason& reason : r.triage.reasons) {
+    w.begin_object();
+    switch (reason.kind) {
+      case infer::TriageReason::Kind::red_flag: {
+        const kb::RedFlagRec& f = kb.red_flags()[reason.index];
+        w.field("kind", "red_flag").field("id", kb.str(f.id)).field("label", kb.str(f.label));
+        w.field("advice", kb.str(f.advice)).field("uncertain", reason.uncertain);
+        break;
+      }
+      case infer::TriageReason::Kind::cause:
+        w.field("kind", "cause").field("id", kb.str(kb.causes()[reason.index].id));
+        break;
+      case infer::TriageReason::Kind::out_of_scope:
+        w.field("kind", "out_of_scope");
+        break;
+    }
+    w.field("level", infer::to_string(reason.level));
+    w.field("reason", triage_reason_text(reason, kb));
+    w.end_object();
+  }
+  w.end_array();
+  w.end_object();
+}
+
+void write_question(JsonWriter& w, const infer::Report& r, const KnowledgeBase& kb) {
+  const infer::Question& q = r.question;
+  w.key("next_question");
+  if (!q.asked) {
+    w.null();
+    w.field("no_question_reason", q.reason);
+    return;
+  }
+  const kb::FindingRec& f = kb.findings()[q.finding];
+  w.begin_object();
+  w.field("id", kb.str(f.id)).field("label", kb.str(f.label)).field("question", kb.str(f.question));
+  w.key("answers").begin_array(true).value("yes").value("no").value("unknown").end_array();
+  w.field("gain_bits", q.gain_bits);
+  w.key("separates").begin_array();
+  if (q.raises != kb::kNone) w.value(kb.str(kb.causes()[q.raises].id));
+  if (q.lowers != kb::kNone) w.value(kb.str(kb.causes()[q.lowers].id));
+  w.end_array();
+  w.field("why", question_reason(q, kb));
+  w.end_object();
+}
+
+}  // namespace
+
+void render_json(const infer::Report& r, const KnowledgeBase& kb, const RenderOptions& options, int indent,
+                 std::string& out) {
+  JsonWriter w(out, indent);
+  w.begin_object();
+  w.field("schema", kReportSchema);
+  if (r.id) w.key("id").raw(*r.id);
+  w.field("input", r.input);
+  w.field("in_scope", r.in_scope);
+  w.field("confidence", infer::to_string(r.confidence));
+  w.field("summary", confidence_sentence(r, kb));
+  write_findings(w, r, kb);
+  w.key("answers").begin_array();
+  for (const infer::AnswerEntry& a : r.answers) {
+    w.begin_object().field("id", kb.str(kb.findings()[a.finding].id)).field("answer", infer::to_string(a.answer));
+    w.end_object();
+  }
+  w.end_array();
+  w.key("causes").begin_array();
+  const std::size_t n = std::min(options.top, r.causes.size());
+  for (std::size_t i = 0; i < n; ++i) write_cause(w, kb, r.causes[i]);
+  w.end_array();
+  write_triage(w, r, kb);
+  write_question(w, r, kb);
+  w.key("unrecognized").begin_array();
+  for (const text::Span& s : r.analysis.unrecognized) w.value(r.input.substr(s.begin, s.end - s.begin));
+  w.end_array();
+  w.field("disclaimer", kb.str(kb.meta().disclaimer));
+  w.field("kb_version", kb.str(kb.meta().version));
+  w.end_object();
+}
+
+void render_brief(const infer::Report& r, const KnowledgeBase& kb, const RenderOptions& options, std::string& out) {
+  JsonWriter w(out);
+  w.begin_object();
+  if (r.id) w.key("id").raw(*r.id);
+  w.key("causes").begin_array();
+  const std::size_t n = std::min(options.top, r.causes.size());
+  for (std::size_t i = 0; i < n; ++i) {
+    w.begin_object()
+        .field("id", kb.str(kb.causes()[r.causes[i].cause].id))
+        .field("probability", r.causes[i].probability)
+        .end_object();
+  }
+  w.end_array();
+  w.field("triage", infer::to_string(r.triage.level));
+  w.key("error").null();
+  w.end_object();
+  out.push_back('\n');
+}
+
+void render_error_record(const std::optional<std::string>& id, const Error& error, std::string& out) {
+  JsonWriter w(out);
+  w.begin_object();
+  if (id) {
+    w.key("id").raw(*id);
+  } else {
+    w.key("id").null();
+  }
+  w.key("error").begin_object().field("code", error.code).field("message", error.message).end_object();
+  w.end_object();
+  out.push_back('\n');
+}
+
+void render(Format format, const infer::Report& report, const KnowledgeBase& kb, const RenderOptions& options,
+            std::string& out) {
+  switch (format) {
+    case Format::text: render_text(report, kb, options, out); break;
+    case Format::markdown: render_markdown(report, kb, options, out); break;
+    case Format::json:
+      render_json(report, kb, options, 2, out);
+      out.push_back('\n');
+      break;
+    case Format::jsonl:
+      render_json(report, kb, options, 0, out);
+      out.push_back('\n');
+      break;
+    case Format::brief: render_brief(report, kb, options, out); break;
+  }
+}
+
+}  // namespace crampx::report

@@ -1,0 +1,154 @@
+#include "report/json_writer.h"
+
+#include <cmath>
+
+#include <fmt/format.h>
+
+#include "base/utf8.h"
+
+namespace crampx::report {
+
+void append_json_string(std::string& out, std::string_view s) {
+  static constexpr char kHex[] = "0123456789abcdef";
+  out.push_back('"');
+  std::size_t run = 0;  // start of the pending run of bytes that need no escaping
+  for (std::size_t i = 0; i < s.size();) {
+    const auto c = static_cast<unsigned char>(s[i]);
+    if (c >= 0x20 && c < 0x7F && c != '"' && c != '\\') {
+      ++i;
+      continue;
+    }
+    if (c >= 0x80) {
+      const utf8::Decoded d = utf8::decode(s, i);
+      if (d.valid) {
+        i += d.length;
+        continue;
+      }
+    }
+    out.append(s.substr(run, i - run));
+    switch (c) {
+      case '"': out.append("\\\""); break;
+      case '\\': out.append("\\\\"); break;
+      case '\n': out.append("\\n"); break;
+      case '\t': out.append("\\t"); break;
+      case '\r': out.append("\\r"); break;
+      default:
+        if (c >= 0x80) {
+          out.append("\\ufffd");  // an invalid UTF-8 byte
+        } else {
+          out.append("\\u00");
+          out.push_back(kHex[c >> 4]);
+          out.push_back(kHex[c & 0xF]);
+        }
+    }
+    ++i;
+    run = i;
+  }
+  out.append(s.substr(run));
+  out.push_back('"');
+}
+
+void JsonWriter::newline() {
+  if (indent_ == 0) return;
+  if (inline_depth_ > 0) return;
+  out_.push_back('\n');
+  out_.append(first_.size() * static_cast<std::size_t>(indent_), ' ');
+}
+
+void JsonWriter::before_value() {
+  if (after_key_) {
+    after_key_ = false;
+    return;
+  }
+  if (first_.empty()) return;
+  if (!first_.back()) out_.append(inline_depth_ > 0 && indent_ > 0 ? ", " : ",");
+  first_.back() = false;
+  newline();
+}
+
+JsonWriter& JsonWriter::begin_object() {
+  before_value();
+  out_.push_back('{');
+  first_.push_back(true);
+  return *this;
+}
+
+JsonWriter& JsonWriter::end_object() {
+  const bool empty = first_.back();
+  first_.pop_back();
+  if (!empty) newline();
+  out_.push_back('}');
+  return *this;
+}
+
+JsonWriter& JsonWriter::begin_array(bool inline_items) {
+  before_value();
+  out_.push_back('[');
+  first_.push_back(true);
+  if (inline_items || inline_depth_ > 0) ++inline_depth_;
+  return *this;
+}
+
+JsonWriter& JsonWriter::end_array() {
+  const bool empty = first_.back();
+  first_.pop_back();
+  if (inline_depth_ > 0) {
+    --inline_depth_;
+  } else if (!empty) {
+    newline();
+  }
+  out_.push_back(']');
+  return *this;
+}
+
+JsonWriter& JsonWriter::key(std::string_view k) {
+  before_value();
+  append_json_string(out_, k);
+  out_.append(indent_ == 0 ? ":" : ": ");
+  after_key_ = true;
+  return *this;
+}
+
+JsonWriter& JsonWriter::value(std::string_view s) {
+  before_value();
+  append_json_string(out_, s);
+  return *this;
+}
+
+JsonWriter& JsonWriter::value(double d) {
+  before_value();
+  if (!std::isfinite(d)) {
+    out_.append("null");
+    return *this;
+  }
+  double r = std::round(d * 10000.0) / 10000.0;
+  if (r == 0) r = 0;  // no "-0"
+  fmt::format_to(std::back_inserter(out_), "{}", r);
+  return *this;
+}
+
+JsonWriter& JsonWriter::value(std::int64_t i) {
+  before_value();
+  fmt::format_to(std::back_inserter(out_), "{}", i);
+  return *this;
+}
+
+JsonWriter& JsonWriter::value(bool b) {
+  before_value();
+  out_.append(b ? "true" : "false");
+  return *this;
+}
+
+JsonWriter& JsonWriter::null() {
+  before_value();
+  out_.append("null");
+  return *this;
+}
+
+JsonWriter& JsonWriter::raw(std::string_view json) {
+  before_value();
+  out_.append(json);
+  return *this;
+}
+
+}  // namespace crampx::report

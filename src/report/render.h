@@ -1,0 +1,44 @@
+// Renderers: one per output format, all behind render(). They only read the
+// Report and the knowledge base; they never print (the CLI writes `out`).
+#pragma once
+
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "base/result.h"
+#include "infer/report.h"
+#include "kb/knowledge_base.h"
+
+namespace crampx::report {
+
+enum class Format { text, json, jsonl, markdown, brief };
+
+inline constexpr std::string_view kReportSchema = "crampx/report/v1";
+
+struct RenderOptions {
+  std::size_t top = 5;      // causes shown
+  bool color = false;       // ANSI colour (text only)
+  std::size_t width = 80;   // wrap width (text only)
+};
+
+// Appends the rendering of `report` to `out`; jsonl and brief end with one newline.
+void render(Format format, const infer::Report& report, const kb::KnowledgeBase& kb, const RenderOptions& options,
+            std::string& out);
+
+// The record for an input line that could not be explained (jsonl and brief):
+// {"id": ..., "error": {"code": ..., "message": ...}} and a newline. `id` is raw JSON.
+void render_error_record(const std::optional<std::string>& id, const Error& error, std::string& out);
+
+// Individual renderers (render() dispatches to them).
+void render_json(const infer::Report& report, const kb::KnowledgeBase& kb, const RenderOptions& options, int indent,
+                 std::string& out);
+void render_brief(const infer::Report& report, const kb::KnowledgeBase& kb, const RenderOptions& options,
+                  std::string& out);
+void render_text(const infer::Report& report, const kb::KnowledgeBase& kb, const RenderOptions& options,
+                 std::string& out);
+void render_markdown(const infer::Report& report, const kb::KnowledgeBase& kb, const RenderOptions& options,
+                     std::string& out);
+
+}  // namespace crampx::report

@@ -1,0 +1,90 @@
+#include "report/terminal_text.h"
+
+#include "base/utf8.h"
+
+namespace crampx::report {
+
+std::string terminal_safe(std::string_view s) {
+  std::string out;
+  out.reserve(s.size());
+  for (std::size_t i = 0; i < s.size();) {
+    const utf8::Decoded d = utf8::decode(s, i);
+    const bool control = d.cp < 0x20 || d.cp == 0x7F || (d.cp >= 0x80 && d.cp < 0xA0);
+    if (!d.valid || control) {
+      if (d.cp == '\n' || d.cp == '\t') {
+        out.push_back(' ');
+      } else {
+        utf8::append(out, utf8::kReplacement);
+      }
+    } else {
+      out.append(s.substr(i, d.length));
+    }
+    i += d.length;
+  }
+  return out;
+}
+
+std::size_t display_width(std::string_view s) {
+  std::size_t n = 0;
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    if (s[i] == '\x1b' && i + 1 < s.size() && s[i + 1] == '[') {  // our own SGR codes take no room
+      i += 2;
+      while (i < s.size() && !(s[i] >= '@' && s[i] <= '~')) ++i;
+      continue;
+    }
+    n += (static_cast<unsigned char>(s[i]) & 0xC0) != 0x80 ? 1 : 0;
+  }
+  return n;
+}
+
+std::string Painter::paint(Style style, std::string_view text) const {
+  if (!color_) return std::string(text);
+  const char* code = "";
+  switch (style) {
+    case Style::bold: code = "\x1b[1m"; break;
+    case Style::dim: code = "\x1b[2m"; break;
+    case Style::red: code = "\x1b[1;31m"; break;
+    case Style::yellow: code = "\x1b[33m"; break;
+    case Style::green: code = "\x1b[32m"; break;
+    case Style::cyan: code = "\x1b[36m"; break;
+    case Style::magenta: code = "\x1b[35m"; break;
+  }
+  std::string out(code);
+  out.append(text);
+  out.append("\x1b[0m");
+  return out;
+}
+
+void append_wrapped(std::string& out, std::string_view first_prefix, std::string_view text, std::size_t indent,
+                    std::size_t width) {
+  out.append(first_prefix);
+  std::size_t col = display_width(first_prefix);
+  bool line_empty = true;
+  if (width < indent + 20) width = indent + 20;
+  std::size_t i = 0;
+  while (i < text.size()) {
+    while (i < text.size() && text[i] == ' ') ++i;
+    std::size_t j = i;
+    while (j < text.size() && text[j] != ' ') ++j;
+    if (j == i) break;
+    const std::string_view word = text.substr(i, j - i);
+    const std::size_t w = display_width(word);
+    if (!line_empty && col + 1 + w > width) {
+      out.push_back('\n');
+      out.append(indent, ' ');
+      col = indent;
+      line_empty = true;
+    }
+    if (!line_empty) {
+      out.push_back(' ');
+      ++col;
+    }
+    out.append(word);
+    col += w;
+    line_empty = false;
+    i = j;
+  }
+  out.push_back('\n');
+}
+
+}  // namespace crampx::report

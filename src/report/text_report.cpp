@@ -1,0 +1,161 @@
+// The report for people at a terminal: triage first, then findings, then each
+// likely cause with a one-line why, aligned and wrapped to the terminal width.
+#include <algorithm>
+
+#include <fmt/format.h>
+
+#include "report/render.h"
+#include "report/terminal_text.h"
+#include "report/wording.h"
+
+namespace crampx::report {
+namespace {
+
+Style level_style(kb::Level level) {
+  switch (level) {
+    case kb::Level::emergency:
+    case kb::Level::urgent: return Style::red;
+    case kb::Level::consult: return Style::yellow;
+    case kb::Level::self_care: return Style::green;
+  }
+  return Style::yellow;
+}
+
+std::string upper(std::string_view s) {
+  std::string out(s);
+  for (char& c : out) {
+    if (c == '_') c = ' ';
+    if (c >= 'a' && c <= 'z') c = static_cast<char>(c - 'a' + 'A');
+  }
+  return out;
+}
+
+std::string bar(double p, std::size_t cells) {
+  const auto filled = static_cast<std::size_t>(p * static_cast<double>(cells) + 0.5);
+  std::string out;
+  for (std::size_t i = 0; i < cells; ++i) out += i < filled ? "\u2588" : "\u00b7";
+  return out;
+}
+
+template <class F>
+std::string join(std::span<const std::uint32_t> ids, F&& name, std::string_view sep = "; ") {
+  std::string out;
+  for (std::uint32_t i : ids) {
+    if (!out.empty()) out += sep;
+    out += name(i);
+  }
+  return out;
+}
+
+}  // namespace
+
+void render_text(const infer::Report& r, const kb::KnowledgeBase& kb, const RenderOptions& options,
+                 std::string& out) {
+  const Painter p(options.color);
+  const std::size_t width = std::max<std::size_t>(options.width, 40);
+
+  // Triage first: it is what matters most.
+  out += fmt::format("{} {}\n", p.paint(level_style(r.triage.level), "TRIAGE: " + upper(infer::to_string(r.triage.level))),
+                     level_advice(r.triage.level));
+  for (const infer::TriageReason& reason : r.triage.reasons) {
+    const std::string mark = reason.kind == infer::TriageReason::Kind::red_flag ? p.paint(Style::red, "!") : "-";
+    append_wrapped(out, "  " + mark + " ", triage_reason_text(reason, kb), 4, width);
+    if (reason.kind == infer::TriageReason::Kind::red_flag) {
+      append_wrapped(out, "    ", std::string(kb.str(kb.red_flags()[reason.index].advice)), 4, width);
+    }
+  }
+  out += '\n';
+
+  if (!r.analysis.mentions.empty()) {
+    out += p.paint(Style::bold, "Findings") + '\n';
+    for (const text::Mention& m : r.analysis.mentions) {
+      const std::string said = terminal_safe(r.input.substr(m.begin, m.end - m.begin));
+      std::string line = fmt::format("{} ({}\"{}\")", kb.str(kb.findings()[m.finding].label),
+                                     m.repaired_to != kb::kNone
+                                         ? fmt::format("read as \"{}\" from ", kb.str(kb.typo_words()[m.repaired_to].word))
+                                         : "",
+                                     said);
+      const std::string status = fmt::format("{:<13}", status_words(m.status));
+      append_wrapped(out, "  " + p.paint(m.status == text::Status::present ? Style::cyan : Style::dim, status), line,
+                     15, width);
+    }
+    out += '\n';
+  }
+
+  append_wrapped(out, "", confidence_sentence(r, kb), 0, width);
+  if (r.in_scope) {
+    out += '\n' + p.paint(Style::bold, "Likely causes") + '\n';
+    const std::size_t n = std::min(options.top, r.causes.size());
+    std::size_t label_width = 0;
+    for (std::size_t i = 0; i < n; ++i) {
+      label_width = std::max(label_width, display_width(kb.str(kb.causes()[r.causes[i].cause].label)));
+    }
+    for (std::size_t i = 0; i < n; ++i) {
+      const infer::CauseScore& s = r.causes[i];
+      const kb::CauseRec& c = kb.causes()[s.cause];
+      const std::string label(kb.str(c.label));
+      out += fmt::format("  {}. {}{} {:>3}% {}\n", i + 1, p.paint(Style::bold, label),
+                         std::string(label_width - display_width(label), ' '),
+                         static_cast<int>(s.probability * 100 + 0.5), bar(s.probability, 10));
+      std::string why;
+      for (const infer::Contribution& k : s.supporting) {
+        if (!why.empty()) why += ", ";
+        why += fmt::format("{}{} (+{:.1f})", k.state == infer::State::absent ? "no " : "",
+                           kb.str(kb.findings()[k.finding].label), k.bits);
+      }
+      std::string against;
+      for (const infer::Contribution& k : s.conflicting) {
+        if (!against.empty()) against += ", ";
+        against += fmt::format("{}{} ({:.1f})", k.state == infer::State::absent ? "no " : "",
+                               kb.str(kb.findings()[k.finding].label), k.bits);
+      }
+      if (!why.empty()) append_wrapped(out, "     why:     ", why, 14, width);
+      if (!against.empty()) append_wrapped(out, "     against: ", against, 14, width);
+      append_wrapped(out, "     how:     ",
+                     join(kb.ids(c.mechanisms), [&](std::uint32_t m) { return std::string(kb.str(kb.mechanisms()[m].label)); },
+                          " -> "),
+                     14, width);
+      append_wrapped(out, "     doctor:  ",
+                     join(kb.ids(c.diagnostics), [&](std::uint32_t d) { return std::string(kb.str(kb.diagnostics()[d].label)); }),
+                     14, width);
+      std::string helps;
+      for (std::uint32_t t : kb.ids(c.treatments)) {
+        const kb::TreatmentRec& rec = kb.treatments()[t];
+        if (!helps.empty()) helps += "; ";
+        helps += std::string(kb.str(rec.label));
+        if (rec.evidence == kb::Evidence::not_recommended) helps += " (not recommended)";
+      }
+      append_wrapped(out, "     helps:   ", helps, 14, width);
+      for (std::uint32_t t : kb.ids(c.treatments)) {
+        const kb::TreatmentRec& rec = kb.treatments()[t];
+        for (const kb::CautionRec& caution : kb.cautions(rec)) {
+          append_wrapped(out, "     " + p.paint(Style::yellow, "caution:") + " ",
+                         fmt::format("{}: {}", kb.str(rec.label), kb.str(caution.text)), 14, width);
+        }
+      }
+    }
+  }
+
+  if (r.question.asked) {
+    const kb::FindingRec& f = kb.findings()[r.question.finding];
+    out += '\n';
+    append_wrapped(out, p.paint(Style::bold, "Next question: "), std::string(kb.str(f.question)), 2, width);
+    append_wrapped(out, "  ",
+                   fmt::format("{} Answer with --answer {}=yes|no|unknown.", question_reason(r.question, kb),
+                               kb.str(f.id)),
+                   2, width);
+  }
+  if (!r.analysis.unrecognized.empty()) {
+    std::string words;
+    for (const text::Span& s : r.analysis.unrecognized) {
+      if (!words.empty()) words += ", ";
+      words += terminal_safe(r.input.substr(s.begin, s.end - s.begin));
+    }
+    out += '\n';
+    append_wrapped(out, p.paint(Style::dim, "Not recognized: "), words, 2, width);
+  }
+  out += '\n';
+  append_wrapped(out, "", std::string(kb.str(kb.meta().disclaimer)), 0, width);
+}
+
+}  // namespace crampx::report

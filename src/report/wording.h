@@ -1,0 +1,31 @@
+// Sentences shared by every output format, so text, markdown and JSON say the same thing.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+#include "infer/report.h"
+#include "kb/knowledge_base.h"
+
+namespace crampx::report {
+
+// "crampx cannot explain this text: ..." when nothing in it is about cramps or spasms.
+inline constexpr std::string_view kOutOfScope =
+    "crampx cannot explain this text: it found nothing in it about muscle cramps, spasms, twitching or stiffness.";
+
+// One sentence on how sure the ranking is.
+std::string confidence_sentence(const infer::Report& report, const kb::KnowledgeBase& kb);
+
+// What a triage level asks the person to do.
+std::string_view level_advice(kb::Level level);
+
+// Why the next question is asked: "it separates X from Y".
+std::string question_reason(const infer::Question& q, const kb::KnowledgeBase& kb);
+
+// The reason text of one triage reason.
+std::string triage_reason_text(const infer::TriageReason& r, const kb::KnowledgeBase& kb);
+
+// "present", "denied", ... as people read them.
+std::string_view status_words(text::Status s);
+
+}  // namespace crampx::report

@@ -1,0 +1,68 @@
+// The text stage end to end: tokens -> stems (with typo repair) -> lexicon
+// matches -> assertion. Produces the findings of a text with their byte spans,
+// status and how they matched, and the content words nothing matched.
+#pragma once
+
+#include <cstdint>
+#include <string_view>
+#include <vector>
+
+#include "kb/knowledge_base.h"
+#include "text/assertion.h"
+#include "text/lexicon.h"
+#include "text/tokenize.h"
+
+namespace crampx::text {
+
+enum class Status : std::uint8_t { present, absent, possible, historical, hypothetical, family };
+enum class MatchKind : std::uint8_t { exact, synonym, stem, fuzzy };
+
+std::string_view to_string(Status s);
+std::string_view to_string(MatchKind m);
+
+// One place in the text where a finding is mentioned.
+struct Mention {
+  std::uint32_t finding;     // index into KnowledgeBase::findings()
+  std::uint32_t phrase;      // the knowledge-base phrase it matched
+  std::uint32_t begin, end;  // byte span [begin, end) of the input
+  std::uint32_t first_token, last_token;
+  std::uint32_t repaired_to;  // typo word (KnowledgeBase::typo_words) of the first repaired token, or kNone
+  Assertion assertion;
+  Status status;
+  MatchKind match;
+};
+
+struct Span {
+  std::uint32_t begin, end;
+};
+
+struct Analysis {
+  std::vector<Mention> mentions;      // in text order
+  std::vector<Span> unrecognized;     // content words no phrase matched, in text order
+  void clear() {
+    mentions.clear();
+    unrecognized.clear();
+  }
+};
+
+// The status a finding's assertion gives it, most specific first: someone else's,
+// hypothetical, denied, past, uncertain, else present.
+Status status_of(const Assertion& a);
+
+// Reusable buffers, so a stream of texts allocates nothing in steady state.
+struct Scratch {
+  Tokens tokens;
+  std::vector<TokenInfo> info;
+  std::vector<PhraseMatch> findings;
+  std::vector<PhraseMatch> triggers;
+  AssertionScopes scopes;
+};
+
+struct AnalyzeOptions {
+  bool repair_typos = true;
+};
+
+void analyze(std::string_view input, const kb::KnowledgeBase& kb, const AnalyzeOptions& options, Scratch& scratch,
+             Analysis& out);
+
+}  // namespace crampx::text

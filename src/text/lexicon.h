@@ -1,0 +1,39 @@
+// Lexicon matching: each word token is mapped to its vocabulary stem (or, for an
+// unknown word, to the stem of its typo repair), then the longest knowledge-base
+// phrase starting at each token is matched over stems, letting filler words
+// ("my", "left", "really") sit inside a phrase.
+#pragma once
+
+#include <cstdint>
+#include <vector>
+
+#include "kb/knowledge_base.h"
+#include "text/tokenize.h"
+
+namespace crampx::text {
+
+struct TokenInfo {
+  std::uint32_t stem = kb::kNone;       // vocabulary index of the token's own stem
+  std::uint32_t repaired = kb::kNone;   // vocabulary index reached by typo repair
+  std::uint32_t typo_word = kb::kNone;  // the word it was repaired to (KnowledgeBase::typo_words)
+  std::uint8_t flags = 0;               // kb::VocabFlag of the token's own stem
+};
+
+// Looks up every token's stem; repairs unknown words when `repair_typos`.
+void lookup_tokens(const Tokens& tokens, const kb::KnowledgeBase& kb, bool repair_typos,
+                   std::vector<TokenInfo>& out);
+
+struct PhraseMatch {
+  std::uint32_t phrase;  // index into KnowledgeBase::phrases()
+  std::uint32_t first;   // token range [first, last]
+  std::uint32_t last;
+  bool repaired;         // some token matched through typo repair
+  bool surface_equal;    // the words are the phrase's words as written (not only the same stems)
+};
+
+// Longest matches, left to right, of phrases whose target kind is `finding`/`guard`
+// (when `triggers` is false) or `trigger` (when true). Matches never overlap.
+void match_phrases(const Tokens& tokens, const std::vector<TokenInfo>& info, const kb::KnowledgeBase& kb,
+                   bool triggers, std::vector<PhraseMatch>& out);
+
+}  // namespace crampx::text

@@ -1,0 +1,89 @@
+#include "text/typo.h"
+
+#include <algorithm>
+#include <array>
+#include <tuple>
+#include <vector>
+
+#include "text/stemmer.h"
+
+namespace crampx::text {
+
+int max_typo_distance(std::size_t length) {
+  if (length <= 3) return 0;
+  if (length <= 7) return 1;
+  return 2;
+}
+
+int index_delete_depth(std::size_t length) {
+  // A typo of up to 2 edits is only allowed on words of 8+ letters, which lie within
+  // 2 letters of a lexicon word of 6+ letters.
+  if (length >= 6) return 2;
+  if (length >= 3) return 1;
+  return 0;
+}
+
+int osa_distance(std::string_view a, std::string_view b, int limit) {
+  const auto n = a.size();
+  const auto m = b.size();
+  if (static_cast<int>(n > m ? n - m : m - n) > limit) return limit + 1;
+  constexpr std::size_t kMax = 64;
+  if (n >= kMax || m >= kMax) return limit + 1;
+  std::array<std::array<int, kMax>, 3> rows{};  // rolling rows i-2, i-1, i
+  for (std::size_t j = 0; j <= m; ++j) rows[1][j] = static_cast<int>(j);
+  for (std::size_t i = 1; i <= n; ++i) {
+    auto& cur = rows[(i + 1) % 3];
+    const auto& prev = rows[i % 3];
+    const auto& prev2 = rows[(i + 2) % 3];
+    cur[0] = static_cast<int>(i);
+    int row_min = cur[0];
+    for (std::size_t j = 1; j <= m; ++j) {
+      const int cost = a[i - 1] == b[j - 1] ? 0 : 1;
+      int v = std::min({prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost});
+      if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1]) v = std::min(v, prev2[j - 2] + 1);
+      cur[j] = v;
+      row_min = std::min(row_min, v);
+    }
+    if (row_min > limit) return limit + 1;
+  }
+  const int d = rows[(n + 1) % 3][m];
+  return d > limit ? limit + 1 : d;
+}
+
+std::optional<Correction> correct(std::string_view word, const kb::KnowledgeBase& kb) {
+  const int limit = max_typo_distance(word.size());
+  if (limit == 0 || word.size() >= 40) return std::nullopt;
+  for (char c : word) {
+    if (c < 'a' || c > 'z') return std::nullopt;  // only plain words: not numbers, not other scripts
+  }
+  if (kb.find_stem(stem(word)) || kb.in_dictionary(word)) return std::nullopt;
+
+  const auto deletes = kb.deletes();
+  const auto words = kb.typo_words();
+  std::optional<Correction> best;
+  std::string scratch(word);
+  std::vector<std::uint32_t> seen;
+  for_each_deletion(scratch, limit, [&](std::uint64_t h) {
+    auto it = std::lower_bound(deletes.begin(), deletes.end(), h,
+                               [](const kb::DeleteRec& r, std::uint64_t v) { return r.hash < v; });
+    for (; it != deletes.end() && it->hash == h; ++it) {
+      if (std::find(seen.begin(), seen.end(), it->word) != seen.end()) continue;
+      seen.push_back(it->word);
+      const std::string_view candidate = kb.str(words[it->word].word);
+      const int d = osa_distance(word, candidate, limit);
+      if (d > limit) continue;
+      // Nearest first; then same first letter (typos rarely hit it); then the shorter
+      // length difference; then alphabetical, so the choice never depends on order.
+      auto rank = [&](std::string_view w, int dist) {
+        const auto len_diff = w.size() > word.size() ? w.size() - word.size() : word.size() - w.size();
+        return std::tuple(dist, w[0] != word[0], len_diff, w);
+      };
+      if (!best || rank(candidate, d) < rank(kb.str(words[best->typo_word].word), best->distance)) {
+        best = Correction{it->word, d};
+      }
+    }
+  });
+  return best;
+}
+
+}  // namespace crampx::text
