@@ -1,0 +1,117 @@
+#include <gtest/gtest.h>
+
+#include <filesystem>
+
+#include "e2e/e2e.h"
+
+namespace crampx::test {
+namespace {
+
+using json = nlohmann::json;
+
+TEST(ExplainE2E, JsonReportFromArguments) {
+  const auto r = mini({"explain", "--json", "my", "calves", "cramp", "at", "night,", "no", "weakness"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(r.err, "");
+  const json j = json::parse(r.out);
+  EXPECT_EQ(j["input"], "my calves cramp at night, no weakness");
+  EXPECT_EQ(j["causes"][0]["id"], "nocturnal_leg_cramps");
+  EXPECT_GT(j["causes"][0]["probability"].get<double>(), 0.5);
+  EXPECT_EQ(j["triage"]["level"], "self_care");
+  std::map<std::string, std::string> status;
+  for (const json& f : j["findings"]) status[f["id"]] = f["status"];
+  EXPECT_EQ(status["weakness"], "absent");
+  EXPECT_EQ(status["night_time"], "present");
+}
+
+TEST(ExplainE2E, TextFromStdinAndPlainTextOutput) {
+  ProcessOptions o;
+  o.stdin_data = "Charley horse in my calf at night\n";
+  const auto r = mini({"explain"}, o);
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.out.find("TRIAGE: SELF CARE"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("Night leg cramps"), std::string::npos);
+  EXPECT_EQ(r.out.find("\x1b["), std::string::npos);  // not a terminal: no colour
+}
+
+TEST(ExplainE2E, NothingRecognizedExitsOneAndSaysSo) {
+  const auto text = mini({"explain", "the", "train", "was", "late"});
+  EXPECT_EQ(text.exit_code, 1);
+  EXPECT_NE(text.out.find("cannot explain"), std::string::npos) << text.out;
+  const auto j = mini({"explain", "--json", "the train was late"});
+  EXPECT_EQ(j.exit_code, 1);
+  EXPECT_TRUE(json::parse(j.out)["causes"].empty());
+}
+
+TEST(ExplainE2E, NegationsOfSeveralForms) {
+  for (const char* text : {"no cramps", "not a cramp", "I don't have cramps"}) {
+    const auto r = mini({"explain", "--json", text});
+    EXPECT_EQ(r.exit_code, 1) << text;  // the only finding is denied: nothing to explain
+    const json j = json::parse(r.out);
+    ASSERT_EQ(j["findings"].size(), 1u) << text;
+    EXPECT_EQ(j["findings"][0]["status"], "absent") << text;
+  }
+}
+
+TEST(ExplainE2E, ColourAlwaysAndNoColor) {
+  const auto always = mini({"explain", "--color=always", "calf cramps"});
+  EXPECT_NE(always.out.find("\x1b["), std::string::npos);
+  const auto global_after = mini({"explain", "calf cramps", "--color", "always"});
+  EXPECT_NE(global_after.out.find("\x1b["), std::string::npos);
+  ProcessOptions o;
+  o.env = {"NO_COLOR=1"};
+  EXPECT_EQ(mini({"explain", "calf cramps"}, o).out.find("\x1b["), std::string::npos);
+}
+
+TEST(ExplainE2E, AnswersMoveTheRanking) {
+  const auto before = json::parse(mini({"explain", "--json", "cramps"}).out);
+  const auto after = json::parse(mini({"explain", "--json", "cramps", "--answer", "heat_exposure=yes",
+                                       "--answer", "night_time=no"}).out);
+  EXPECT_EQ(after["causes"][0]["id"], "dehydration_salt_loss");
+  EXPECT_NE(before["causes"][0]["id"], after["causes"][0]["id"]);
+  EXPECT_EQ(after["answers"].size(), 2u);
+  const auto bad = mini({"explain", "cramps", "--answer", "nite_time=yes"});
+  EXPECT_EQ(bad.exit_code, 2);
+  EXPECT_NE(bad.err.find("did you mean 'night_time'"), std::string::npos) << bad.err;
+}
+
+TEST(ExplainE2E, UsageErrorsExitTwoWithAHint) {
+  const auto r = crampx({"explain", "--no-such-option", "x"});
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_EQ(r.err.rfind("crampx: error: ", 0), 0u) << r.err;
+  EXPECT_NE(r.err.find("hint:"), std::string::npos);
+  EXPECT_EQ(r.out, "");
+  EXPECT_EQ(crampx({"explain", "--top", "0", "x"}).exit_code, 2);
+  EXPECT_EQ(crampx({"frobnicate"}).exit_code, 2);
+}
+
+TEST(ExplainE2E, NoTextAndStdinAtEndIsNothingToExplain) {
+  ProcessOptions o;
+  o.stdin_closed = true;
+  const auto r = mini({"explain"}, o);
+  EXPECT_EQ(r.exit_code, 1);
+}
+
+TEST(ExplainE2E, ClosedPipeEndsQuietlyAndFullDiskIsAnError) {
+  ProcessOptions full;
+  full.stdout_path = "/dev/full";
+  const auto r = mini({"explain", "--json", "calf cramps"}, full);
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_NE(r.err.find("cannot write"), std::string::npos) << r.err;
+}
+
+TEST(ExplainE2E, RunsFromAnyDirectoryWithTheEmbeddedKnowledgeBase) {
+  const auto r = run({"/bin/sh", "-c", std::string("cd / && ") + CRAMPX_BINARY + " explain --json 'calf cramps'"});
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_FALSE(json::parse(r.out)["causes"].empty());
+}
+
+TEST(ExplainE2E, VersionNamesTheKnowledgeBase) {
+  const auto r = crampx({"--version"});
+  EXPECT_EQ(r.exit_code, 0);
+  EXPECT_EQ(r.out.rfind("crampx ", 0), 0u);
+  EXPECT_NE(r.out.find("knowledge base"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace crampx::test

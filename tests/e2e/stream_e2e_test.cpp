@@ -1,0 +1,89 @@
+#include <gtest/gtest.h>
+
+#include "e2e/e2e.h"
+
+namespace crampx::test {
+namespace {
+
+using json = nlohmann::json;
+
+TEST(StreamE2E, OneOutputLinePerInputLineInOrder) {
+  ProcessOptions o;
+  o.stdin_data =
+      "{\"id\": 1, \"text\": \"calf cramps at night\"}\n"
+      "plain text: twitching muscles\n"
+      "{\"id\": \"bad\", \"text\": 7}\n"
+      "\n"
+      "{not json\n"
+      "[1,2]\n"
+      "{\"id\": 7, \"text\": \"cramps\", \"answers\": {\"heat_exposure\": \"yes\"}}\n"
+      "the weather is nice";  // no final newline
+  const auto r = mini({"explain", "--jsonl"}, o);
+  EXPECT_EQ(r.exit_code, 2);  // some lines were bad: 2, after the whole stream
+  const auto lines = json_lines(r.out);
+  ASSERT_EQ(lines.size(), 8u) << r.out;
+  EXPECT_EQ(lines[0]["id"], 1);
+  EXPECT_EQ(lines[0]["causes"][0]["id"], "nocturnal_leg_cramps");
+  EXPECT_FALSE(lines[1].contains("id"));
+  EXPECT_EQ(lines[1]["findings"][0]["id"], "muscle_twitching");
+  EXPECT_EQ(lines[2]["id"], "bad");
+  EXPECT_EQ(lines[2]["error"]["code"], "invalid_text");
+  EXPECT_EQ(lines[3]["error"]["code"], "empty_record");
+  EXPECT_EQ(lines[4]["error"]["code"], "invalid_json");
+  EXPECT_EQ(lines[5]["error"]["code"], "invalid_record");
+  EXPECT_EQ(lines[6]["causes"][0]["id"], "dehydration_salt_loss");
+  EXPECT_FALSE(lines[7]["in_scope"].get<bool>());
+}
+
+TEST(StreamE2E, ExitCodesWithoutErrors) {
+  ProcessOptions ok;
+  ok.stdin_data = "calf cramps\nthe weather\n";
+  EXPECT_EQ(mini({"explain", "--jsonl"}, ok).exit_code, 0);
+  ProcessOptions nothing;
+  nothing.stdin_data = "the weather\nthe train\n";
+  EXPECT_EQ(mini({"explain", "--jsonl"}, nothing).exit_code, 1);
+}
+
+TEST(StreamE2E, ThreadsKeepTheOrder) {
+  std::string input;
+  for (int i = 0; i < 3000; ++i) {
+    input += "{\"id\": " + std::to_string(i) + ", \"text\": \"" +
+             (i % 3 == 0 ? "calf cramps at night" : i % 3 == 1 ? "twitching" : "cramps in the heat") + "\"}\n";
+  }
+  ProcessOptions o;
+  o.stdin_data = input;
+  const auto one = mini({"explain", "--jsonl", "-j", "1"}, o);
+  const auto four = mini({"explain", "--jsonl", "-j", "4"}, o);
+  ASSERT_EQ(one.exit_code, 0);
+  EXPECT_EQ(one.out, four.out);
+  const auto lines = json_lines(four.out);
+  ASSERT_EQ(lines.size(), 3000u);
+  for (int i = 0; i < 3000; ++i) EXPECT_EQ(lines[static_cast<std::size_t>(i)]["id"], i);
+}
+
+TEST(StreamE2E, BriefRecords) {
+  ProcessOptions o;
+  o.stdin_data = "{\"id\": \"a\", \"text\": \"calf cramps at night\"}\n{\"id\": \"b\"}\n";
+  const auto r = mini({"explain", "--jsonl", "--brief", "--top", "2"}, o);
+  const auto lines = json_lines(r.out);
+  ASSERT_EQ(lines.size(), 2u);
+  EXPECT_EQ(lines[0]["id"], "a");
+  EXPECT_EQ(lines[0]["causes"].size(), 2u);
+  EXPECT_TRUE(lines[0]["triage"].is_string());
+  EXPECT_TRUE(lines[0]["error"].is_null());
+  EXPECT_EQ(lines[1]["error"]["code"], "missing_text");
+}
+
+TEST(StreamE2E, ClosedPipeIsQuiet) {
+  std::string input;
+  for (int i = 0; i < 20000; ++i) input += "calf cramps at night\n";
+  ProcessOptions o;
+  o.stdin_data = input;
+  o.close_stdout_after = 1;
+  const auto r = mini({"explain", "--jsonl"}, o);
+  EXPECT_EQ(r.err, "");
+  EXPECT_EQ(r.exit_code, 0);
+}
+
+}  // namespace
+}  // namespace crampx::test

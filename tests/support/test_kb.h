@@ -1,0 +1,31 @@
+// Knowledge bases for unit tests: the small fixture (tests/fixtures/mini_kb.json),
+// compiled once, so engine tests do not depend on the default knowledge base.
+#pragma once
+
+#include <string>
+
+#include "kb/knowledge_base.h"
+
+namespace crampx::test {
+
+const kb::KnowledgeBase& mini_kb();
+
+// The fixture's JSON text, for tests that mutate it.
+std::string mini_kb_text();
+
+// Compiles a knowledge base from JSON text; fails the test on problems.
+kb::KnowledgeBase compile_text(const std::string& json);
+
+}  // namespace crampx::test
+
+#include "text/analyze.h"
+
+namespace crampx::test {
+
+// The findings of `input` as "finding_id=status" strings, in text order.
+std::vector<std::string> findings_of(std::string_view input, const kb::KnowledgeBase& kb);
+
+// The status of one finding in `input`, or "missing".
+std::string status_in(std::string_view input, std::string_view finding, const kb::KnowledgeBase& kb);
+
+}  // namespace crampx::test

@@ -1,0 +1,87 @@
+#include "compile/compile.h"
+
+#include <gtest/gtest.h>
+
+#include <sstream>
+
+#include "base/hash.h"
+#include "kb/validate.h"
+#include "support/test_kb.h"
+
+namespace crampx::compile {
+namespace {
+
+using json = nlohmann::json;
+
+std::vector<kb::Problem> compile_problems(const json& root) {
+  kb::Document doc;
+  doc.root = root;
+  for (const auto& item : root.items()) doc.key_files.emplace_back(item.key(), "kb.json");
+  std::vector<kb::Problem> problems = kb::validate(doc);
+  EXPECT_TRUE(problems.empty()) << kb::format_problems(problems);
+  compile(doc, kb::embedded().dictionary(), problems);
+  return problems;
+}
+
+TEST(Compile, ImageHoldsEveryEntity) {
+  const kb::KnowledgeBase& kb = test::mini_kb();
+  EXPECT_EQ(kb.causes().size(), 3u);
+  EXPECT_EQ(kb.findings().size(), 9u);
+  EXPECT_EQ(kb.mechanisms().size(), 4u);
+  EXPECT_EQ(kb.str(kb.meta().version), "0.0.1");
+  const auto cause = kb.find_cause("dehydration_salt_loss");
+  ASSERT_TRUE(cause);
+  EXPECT_EQ(kb.str(kb.causes()[*cause].label), "Dehydration and salt loss");
+  EXPECT_EQ(kb.cause_findings(kb.causes()[*cause]).size(), 4u);
+  const auto quinine = kb.treatments()[1];
+  ASSERT_EQ(kb.cautions(quinine).size(), 1u);
+  EXPECT_EQ(quinine.evidence, kb::Evidence::not_recommended);
+  EXPECT_EQ(json::parse(kb.source_json())["meta"]["version"], "0.0.1");
+}
+
+TEST(Compile, PhrasesAreStemmedAndIndexed) {
+  const kb::KnowledgeBase& kb = test::mini_kb();
+  const auto f = kb.find_finding("muscle_cramp");
+  ASSERT_TRUE(f);
+  const auto phrases = kb.phrases(kb.findings()[*f]);
+  ASSERT_GE(phrases.size(), 4u);
+  EXPECT_TRUE(phrases[0].canonical);
+  EXPECT_EQ(kb.str(phrases[0].words), "cramp");
+  EXPECT_TRUE(kb.find_stem("cramp"));
+  EXPECT_FALSE(kb.find_stem("cramps"));  // stems only
+}
+
+TEST(Compile, OnePhraseForTwoFindingsIsAProblem) {
+  json root = json::parse(test::mini_kb_text());
+  root["findings"][1]["phrases"].push_back("Cramps");
+  const auto ps = compile_problems(root);
+  ASSERT_EQ(ps.size(), 1u);
+  EXPECT_EQ(ps[0].pointer, "/findings/1/phrases/3");
+  EXPECT_NE(ps[0].message.find("/findings/0/phrases/0"), std::string::npos) << ps[0].message;
+}
+
+TEST(Compile, APhraseWithoutWordsIsAProblem) {
+  json root = json::parse(test::mini_kb_text());
+  root["findings"][2]["phrases"].push_back("?!");
+  const auto ps = compile_problems(root);
+  ASSERT_EQ(ps.size(), 1u);
+  EXPECT_EQ(ps[0].pointer, "/findings/2/phrases/3");
+}
+
+TEST(Compile, ImageReaderRejectsDamage) {
+  std::vector<std::uint64_t> junk(64, 0x4242424242424242ull);
+  const auto bytes = std::as_bytes(std::span(junk));
+  EXPECT_FALSE(kb::KnowledgeBase::from_image(bytes).ok());
+  const auto& good = test::mini_kb().image();
+  EXPECT_FALSE(kb::KnowledgeBase::from_image(good.first(good.size() - 8)).ok());
+}
+
+TEST(Compile, DictionaryHashesNormalizeWords) {
+  std::istringstream words("Heart\ndon't\ncaf\xC3\xA9\nx\nheart\n");
+  const auto hashes = dictionary_hashes(words);
+  EXPECT_EQ(hashes.size(), 2u);  // heart, dont (accented and one-letter entries skipped, duplicates merged)
+  EXPECT_TRUE(std::binary_search(hashes.begin(), hashes.end(), stable_hash("dont")));
+}
+
+}  // namespace
+}  // namespace crampx::compile

@@ -1,0 +1,65 @@
+#include "text/analyze.h"
+
+#include <gtest/gtest.h>
+
+#include "support/test_kb.h"
+
+namespace crampx::text {
+namespace {
+
+using test::findings_of;
+using test::mini_kb;
+using V = std::vector<std::string>;
+
+Analysis analyze_text(std::string_view input) {
+  Scratch scratch;
+  Analysis a;
+  analyze(input, mini_kb(), {}, scratch, a);
+  return a;
+}
+
+TEST(Lexicon, LongestPhraseWins) {
+  // "charley horse" is one phrase of muscle_cramp; "horse" alone means nothing.
+  EXPECT_EQ(findings_of("a charley horse in bed", mini_kb()), (V{"muscle_cramp=present", "night_time=present"}));
+}
+
+TEST(Lexicon, WordOrderAndFillersAreBothCovered) {
+  EXPECT_EQ(findings_of("cramps in my left calf", mini_kb()), (V{"muscle_cramp=present", "calf_location=present"}));
+  EXPECT_EQ(findings_of("calf cramps", mini_kb()), (V{"calf_location=present", "muscle_cramp=present"}));
+  // Fillers may sit inside a multi-word phrase: "locks my left leg up" is not "locks up", but "locks right up" is.
+  EXPECT_EQ(findings_of("it locks right up", mini_kb()), (V{"muscle_cramp=present"}));
+}
+
+TEST(Lexicon, GuardsStopLookalikes) {
+  EXPECT_EQ(findings_of("I have stomach cramps", mini_kb()), V{});
+  EXPECT_EQ(findings_of("stomach cramps and calf cramps", mini_kb()),
+            (V{"calf_location=present", "muscle_cramp=present"}));
+}
+
+TEST(Lexicon, MatchKindsAndSpans) {
+  const std::string input = "Cramp, muscle cramps, nocturnal twitches, at nihgt";
+  const Analysis a = analyze_text(input);
+  ASSERT_EQ(a.mentions.size(), 5u);
+  auto text_of = [&](const Mention& m) { return input.substr(m.begin, m.end - m.begin); };
+  EXPECT_EQ(text_of(a.mentions[0]), "Cramp");
+  EXPECT_EQ(a.mentions[0].match, MatchKind::exact);    // the canonical phrase, as written
+  EXPECT_EQ(text_of(a.mentions[1]), "muscle cramps");
+  EXPECT_EQ(a.mentions[1].match, MatchKind::stem);     // a synonym, reached through stems
+  EXPECT_EQ(a.mentions[2].match, MatchKind::synonym);  // "nocturnal": another phrase, as written
+  EXPECT_EQ(text_of(a.mentions[3]), "twitches");
+  EXPECT_EQ(a.mentions[3].match, MatchKind::stem);
+  EXPECT_EQ(text_of(a.mentions[4]), "at nihgt");
+  EXPECT_EQ(a.mentions[4].match, MatchKind::fuzzy);
+  EXPECT_EQ(mini_kb().str(mini_kb().typo_words()[a.mentions[4].repaired_to].word), "night");
+}
+
+TEST(Lexicon, UnrecognizedContentWordsAreListed) {
+  const std::string input = "my calf cramps during yoga";
+  const Analysis a = analyze_text(input);
+  std::vector<std::string> words;
+  for (const Span& s : a.unrecognized) words.push_back(input.substr(s.begin, s.end - s.begin));
+  EXPECT_EQ(words, (V{"during", "yoga"}));
+}
+
+}  // namespace
+}  // namespace crampx::text

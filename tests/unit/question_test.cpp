@@ -1,0 +1,67 @@
+#include "infer/question.h"
+
+#include <gtest/gtest.h>
+
+#include <cmath>
+
+#include "support/test_kb.h"
+
+namespace crampx::infer {
+namespace {
+
+TEST(Question, AsksTheMostInformativeUnknownFinding) {
+  const kb::KnowledgeBase& kb = test::mini_kb();
+  Evidence e;
+  e.state.assign(kb.findings().size(), State::unknown);
+  e.state[*kb.find_finding("muscle_cramp")] = State::present;
+  std::vector<CauseScore> ranked;
+  score_causes(e, kb, false, ranked);
+  Question q;
+  next_question(e, ranked, kb, q);
+  ASSERT_TRUE(q.asked);
+  EXPECT_GT(q.gain_bits, kMinGainBits);
+  EXPECT_NE(q.finding, *kb.find_finding("muscle_cramp"));  // never asks what is known
+  // With cramps known, night versus heat is what separates the two cramp causes.
+  const std::string id(kb.str(kb.findings()[q.finding].id));
+  EXPECT_TRUE(id == "night_time" || id == "heat_exposure") << id;
+  EXPECT_NE(q.raises, q.lowers);
+
+  // The brute-force check: no other candidate has a larger expected gain.
+  auto gain_of = [&](std::uint32_t f) {
+    Evidence yes = e, no = e;
+    yes.state[f] = State::present;
+    no.state[f] = State::absent;
+    std::vector<CauseScore> ry, rn;
+    score_causes(yes, kb, false, ry);
+    score_causes(no, kb, false, rn);
+    double p_yes = 0;
+    for (const CauseScore& s : ranked) p_yes += s.probability * likelihood(kb, s.cause, f);
+    auto h = [](const std::vector<CauseScore>& r) {
+      double v = 0;
+      for (const CauseScore& s : r) v -= s.probability > 0 ? s.probability * std::log2(s.probability) : 0;
+      return v;
+    };
+    return h(ranked) - (p_yes * h(ry) + (1 - p_yes) * h(rn));
+  };
+  EXPECT_NEAR(gain_of(q.finding), q.gain_bits, 1e-9);
+  for (std::uint32_t f = 0; f < kb.findings().size(); ++f) {
+    if (e.state[f] == State::unknown) EXPECT_LE(gain_of(f), q.gain_bits + 1e-12) << kb.str(kb.findings()[f].id);
+  }
+}
+
+TEST(Question, NoQuestionWhenNothingIsInScopeOrAllIsKnown) {
+  const kb::KnowledgeBase& kb = test::mini_kb();
+  Evidence e;
+  e.state.assign(kb.findings().size(), State::asked);
+  std::vector<CauseScore> ranked;
+  score_causes(e, kb, false, ranked);
+  Question q;
+  next_question(e, ranked, kb, q);
+  EXPECT_FALSE(q.asked);
+  EXPECT_FALSE(q.reason.empty());
+  next_question(e, {}, kb, q);
+  EXPECT_FALSE(q.asked);
+}
+
+}  // namespace
+}  // namespace crampx::infer

@@ -1,0 +1,63 @@
+#include "cli/record.h"
+
+#include <gtest/gtest.h>
+
+#include "support/test_kb.h"
+
+namespace crampx::cli {
+namespace {
+
+Record parse(std::string_view line) { return parse_record(line, test::mini_kb()); }
+
+std::string code(const Record& r) { return r.error ? r.error->code : "ok"; }
+
+TEST(Record, PlainTextLine) {
+  const Record r = parse("my calves cramp\r");
+  EXPECT_EQ(code(r), "ok");
+  EXPECT_EQ(r.text, "my calves cramp");
+  EXPECT_FALSE(r.id);
+}
+
+TEST(Record, JsonObjectWithIdAndAnswers) {
+  const Record r = parse(R"({"id": 17, "text": "cramps", "answers": {"night_time": "yes", "weakness": false}})");
+  EXPECT_EQ(code(r), "ok");
+  EXPECT_EQ(*r.id, "17");
+  EXPECT_EQ(r.text, "cramps");
+  ASSERT_EQ(r.answers.size(), 2u);
+  EXPECT_EQ(r.answers[1].answer, infer::Answer::no);  // keys come sorted: night_time, weakness
+  EXPECT_EQ(r.answers[0].answer, infer::Answer::yes);
+  const Record s = parse(R"({"id": "x\"y", "text": "t"})");
+  EXPECT_EQ(*s.id, R"("x\"y")");
+}
+
+TEST(Record, BadLinesGetCodes) {
+  EXPECT_EQ(code(parse("")), "empty_record");
+  EXPECT_EQ(code(parse("   \t")), "empty_record");
+  EXPECT_EQ(code(parse("{\"text\": ")), "invalid_json");
+  EXPECT_EQ(code(parse("[1, 2]")), "invalid_record");
+  EXPECT_EQ(code(parse(R"({"id": 1})")), "missing_text");
+  EXPECT_EQ(code(parse(R"({"text": 5})")), "invalid_text");
+  EXPECT_EQ(code(parse(R"({"text": "x", "answers": "yes"})")), "invalid_answers");
+  EXPECT_EQ(code(parse(R"({"text": "x", "answers": {"nite_time": "yes"}})")), "unknown_finding");
+  EXPECT_EQ(code(parse(R"({"text": "x", "answers": {"night_time": "often"}})")), "invalid_answer");
+  EXPECT_EQ(code(parse(R"({"text": "x", "id": [1]})")), "invalid_id");
+  EXPECT_EQ(code(parse(std::string(200000, '[') + std::string(200000, ']'))), "invalid_json");
+  EXPECT_EQ(code(parse("{\"text\": \"\xFF\"}")), "invalid_json");  // JSON strings must be UTF-8
+}
+
+TEST(Record, TheIdIsKeptForErrorRecords) {
+  const Record r = parse(R"({"id": "a7", "text": 12})");
+  EXPECT_EQ(code(r), "invalid_text");
+  EXPECT_EQ(*r.id, "\"a7\"");
+}
+
+TEST(Record, AnswerOptionSuggestsNearMisses) {
+  const auto bad = parse_answer_option("nite_time=yes", test::mini_kb());
+  ASSERT_FALSE(bad.ok());
+  EXPECT_NE(bad.error().message.find("did you mean 'night_time'"), std::string::npos);
+  EXPECT_TRUE(parse_answer_option("night_time=no", test::mini_kb()).ok());
+  EXPECT_FALSE(parse_answer_option("night_time", test::mini_kb()).ok());
+}
+
+}  // namespace
+}  // namespace crampx::cli

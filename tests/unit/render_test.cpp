@@ -1,0 +1,97 @@
+#include "report/render.h"
+
+#include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
+
+#include "support/test_kb.h"
+
+namespace crampx::report {
+namespace {
+
+using json = nlohmann::json;
+
+infer::Report explain_text(const std::string& text) {
+  static infer::Workspace ws;
+  infer::Report r;
+  infer::explain(text, {}, test::mini_kb(), {}, ws, r);
+  return r;
+}
+
+TEST(Render, JsonHasTheContractFields) {
+  const std::string text = "calf cramps at night, no weakness";
+  const infer::Report r = explain_text(text);
+  std::string out;
+  render(Format::json, r, test::mini_kb(), RenderOptions{}, out);
+  const json j = json::parse(out);
+  EXPECT_EQ(j["schema"], "crampx/report/v1");
+  EXPECT_EQ(j["input"], text);
+  EXPECT_EQ(j["causes"][0]["id"], "nocturnal_leg_cramps");
+  EXPECT_EQ(j["triage"]["level"], "self_care");
+  EXPECT_TRUE(j["disclaimer"].is_string());
+  bool weakness_denied = false;
+  for (const json& f : j["findings"]) {
+    const auto span = f["span"].get<std::vector<std::size_t>>();
+    EXPECT_EQ(text.substr(span[0], span[1] - span[0]), f["text"]);
+    weakness_denied |= f["id"] == "weakness" && f["status"] == "absent";
+  }
+  EXPECT_TRUE(weakness_denied);
+  double total = 0;
+  for (const json& c : j["causes"]) total += c["probability"].get<double>();
+  EXPECT_NEAR(total, 1.0, 1e-3);
+}
+
+TEST(Render, JsonlIsOneLine) {
+  std::string out;
+  render(Format::jsonl, explain_text("cramps\nat night"), test::mini_kb(), RenderOptions{}, out);
+  EXPECT_EQ(std::count(out.begin(), out.end(), '\n'), 1);
+  EXPECT_EQ(out.back(), '\n');
+}
+
+TEST(Render, OutOfScopeSaysSo) {
+  std::string out;
+  render(Format::json, explain_text("the weather is lovely"), test::mini_kb(), RenderOptions{}, out);
+  const json j = json::parse(out);
+  EXPECT_FALSE(j["in_scope"].get<bool>());
+  EXPECT_TRUE(j["causes"].empty());
+  EXPECT_NE(j["summary"].get<std::string>().find("cannot explain"), std::string::npos);
+}
+
+TEST(Render, TextNeverEchoesControlBytes) {
+  for (Format f : {Format::text, Format::markdown}) {
+    std::string out;
+    RenderOptions o;
+    o.color = false;
+    render(f, explain_text("calf \x1b]0;owned\x07 cramps \x1b[2J zzz\x9b"), test::mini_kb(), o, out);
+    EXPECT_EQ(out.find('\x1b'), std::string::npos);
+    EXPECT_EQ(out.find('\x07'), std::string::npos);
+    EXPECT_EQ(out.find("\xC2\x9B"), std::string::npos);
+  }
+}
+
+TEST(Render, ColourOnlyWhenAsked) {
+  const infer::Report r = explain_text("calf cramps");
+  std::string plain, coloured;
+  RenderOptions o;
+  render(Format::text, r, test::mini_kb(), o, plain);
+  o.color = true;
+  render(Format::text, r, test::mini_kb(), o, coloured);
+  EXPECT_EQ(plain.find("\x1b["), std::string::npos);
+  EXPECT_NE(coloured.find("\x1b["), std::string::npos);
+}
+
+TEST(Render, BriefHasOnlyTheEssentials) {
+  std::string out;
+  RenderOptions o;
+  o.top = 2;
+  infer::Report r = explain_text("calf cramps at night");
+  r.id = "\"a1\"";
+  render(Format::brief, r, test::mini_kb(), o, out);
+  const json j = json::parse(out);
+  EXPECT_EQ(j["id"], "a1");
+  EXPECT_EQ(j["causes"].size(), 2u);
+  EXPECT_TRUE(j["error"].is_null());
+  EXPECT_FALSE(j.contains("findings"));
+}
+
+}  // namespace
+}  // namespace crampx::report

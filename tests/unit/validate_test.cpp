@@ -1,0 +1,112 @@
+#include "kb/validate.h"
+
+#include <gtest/gtest.h>
+
+#include "support/test_kb.h"
+
+namespace crampx::kb {
+namespace {
+
+using json = nlohmann::json;
+
+std::vector<Problem> problems_of(const json& root) {
+  Document doc;
+  doc.root = root;
+  for (const auto& item : root.items()) doc.key_files.emplace_back(item.key(), "kb.json");
+  return validate(doc);
+}
+
+json mini() { return json::parse(test::mini_kb_text()); }
+
+bool has(const std::vector<Problem>& ps, const std::string& pointer, const std::string& words) {
+  for (const Problem& p : ps) {
+    if (p.pointer == pointer && p.message.find(words) != std::string::npos) return true;
+  }
+  return false;
+}
+
+std::string dump(const std::vector<Problem>& ps) { return format_problems(ps); }
+
+TEST(Validate, TheFixtureIsValid) { EXPECT_TRUE(problems_of(mini()).empty()) << dump(problems_of(mini())); }
+
+TEST(Validate, WrongTypeIsReportedAtItsPointer) {
+  json kb = mini();
+  kb["causes"][0]["prior"] = "often";
+  const auto ps = problems_of(kb);
+  EXPECT_FALSE(ps.empty());
+  bool found = false;
+  for (const Problem& p : ps) found |= p.pointer == "/causes/0/prior";
+  EXPECT_TRUE(found) << dump(ps);
+}
+
+TEST(Validate, ProbabilitiesMustLieStrictlyBetweenZeroAndOne) {
+  json kb = mini();
+  kb["findings"][1]["base_rate"] = 1.0;
+  const auto ps = problems_of(kb);
+  bool found = false;
+  for (const Problem& p : ps) found |= p.pointer == "/findings/1/base_rate";
+  EXPECT_TRUE(found) << dump(ps);
+}
+
+TEST(Validate, MissingRequiredFieldAndUnknownField) {
+  json kb = mini();
+  kb["treatments"][0].erase("cautions");
+  kb["treatments"][1]["dose"] = "lots";
+  const auto ps = problems_of(kb);
+  EXPECT_GE(ps.size(), 2u) << dump(ps);
+}
+
+TEST(Validate, DuplicateIdsAcrossKinds) {
+  json kb = mini();
+  kb["diagnostics"][0]["id"] = "stretching";
+  EXPECT_TRUE(has(problems_of(kb), "/treatments/0/id", "duplicate id 'stretching'")) << dump(problems_of(kb));
+}
+
+TEST(Validate, DanglingReferencesAreEachReported) {
+  json kb = mini();
+  kb["causes"][0]["findings"][0]["finding"] = "no_such_finding";
+  kb["causes"][1]["treatments"][0] = "no_such_treatment";
+  kb["red_flags"][0]["any_of"][0] = "nowhere";
+  kb["findings"][0]["references"][0] = "no_ref";
+  const auto ps = problems_of(kb);
+  EXPECT_TRUE(has(ps, "/causes/0/findings/0/finding", "no_such_finding")) << dump(ps);
+  EXPECT_TRUE(has(ps, "/causes/1/treatments/0", "no_such_treatment")) << dump(ps);
+  EXPECT_TRUE(has(ps, "/red_flags/0/any_of/0", "nowhere")) << dump(ps);
+  EXPECT_TRUE(has(ps, "/findings/0/references/0", "no_ref")) << dump(ps);
+}
+
+TEST(Validate, UnusedFindingIsAProblem) {
+  json kb = mini();
+  json extra = kb["findings"][0];
+  extra["id"] = "orphan";
+  extra["phrases"] = json::array({"orphan phrase"});
+  kb["findings"].push_back(extra);
+  const auto ps = problems_of(kb);
+  EXPECT_TRUE(has(ps, "/findings/9/id", "used by no cause")) << dump(ps);
+}
+
+TEST(Validate, MechanismChainsMustEndAtANormalStep) {
+  json kb = mini();
+  kb["causes"][0]["mechanisms"] = json::array({"lower_motor_neuron", "nerve_overactivity"});
+  kb["mechanisms"][2].erase("disturbs");
+  const auto ps = problems_of(kb);
+  EXPECT_TRUE(has(ps, "/causes/0/mechanisms/1", "must end")) << dump(ps);
+  EXPECT_TRUE(has(ps, "/mechanisms/2", "disturbs")) << dump(ps);
+}
+
+TEST(Validate, WrongTypesDoNotStopTheIntegrityCheck) {
+  json kb = mini();
+  kb["causes"] = 5;
+  kb["findings"][0] = "not an object";
+  EXPECT_FALSE(problems_of(kb).empty());
+}
+
+TEST(Validate, OverlongStringsAreRejectedWithoutPatternMatching) {
+  json kb = mini();
+  kb["findings"][0]["id"] = std::string(1 << 20, 'a');
+  const auto ps = problems_of(kb);
+  EXPECT_TRUE(has(ps, "/findings/0/id", "longer than")) << dump(ps);
+}
+
+}  // namespace
+}  // namespace crampx::kb
