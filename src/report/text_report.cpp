@@ -47,6 +47,14 @@ std::string join(std::span<const std::uint32_t> ids, F&& name, std::string_view 
   return out;
 }
 
+// Items of each list shown per cause; the rest are one `crampx why CAUSE` away.
+constexpr std::size_t kTextItems = 3;
+
+std::string more(std::size_t total, std::string_view cause) {
+  if (total <= kTextItems) return "";
+  return fmt::format(" (+{} more: crampx why {})", total - kTextItems, cause);
+}
+
 }  // namespace
 
 void render_text(const infer::Report& r, const kb::KnowledgeBase& kb, const RenderOptions& options,
@@ -55,7 +63,7 @@ void render_text(const infer::Report& r, const kb::KnowledgeBase& kb, const Rend
   const std::size_t width = std::max<std::size_t>(options.width, 40);
 
   // Triage first: it is what matters most.
-  out += fmt::format("{} {}\n", p.paint(level_style(r.triage.level), "TRIAGE: " + upper(infer::to_string(r.triage.level))),
+  out += fmt::format("{}  {}\n", p.paint(level_style(r.triage.level), "TRIAGE: " + upper(infer::to_string(r.triage.level))),
                      level_advice(r.triage.level));
   for (const infer::TriageReason& reason : r.triage.reasons) {
     const std::string mark = reason.kind == infer::TriageReason::Kind::red_flag ? p.paint(Style::red, "!") : "-";
@@ -115,23 +123,29 @@ void render_text(const infer::Report& r, const kb::KnowledgeBase& kb, const Rend
                      join(kb.ids(c.mechanisms), [&](std::uint32_t m) { return std::string(kb.str(kb.mechanisms()[m].label)); },
                           " -> "),
                      14, width);
+      const auto diagnostics = kb.ids(c.diagnostics);
       append_wrapped(out, "     doctor:  ",
-                     join(kb.ids(c.diagnostics), [&](std::uint32_t d) { return std::string(kb.str(kb.diagnostics()[d].label)); }),
+                     join(diagnostics.first(std::min(kTextItems, diagnostics.size())),
+                          [&](std::uint32_t d) { return std::string(kb.str(kb.diagnostics()[d].label)); }) +
+                         more(diagnostics.size(), kb.str(c.id)),
                      14, width);
-      std::string helps;
-      for (std::uint32_t t : kb.ids(c.treatments)) {
-        const kb::TreatmentRec& rec = kb.treatments()[t];
-        if (!helps.empty()) helps += "; ";
-        helps += std::string(kb.str(rec.label));
-        if (rec.evidence == kb::Evidence::not_recommended) helps += " (not recommended)";
-      }
-      append_wrapped(out, "     helps:   ", helps, 14, width);
-      for (std::uint32_t t : kb.ids(c.treatments)) {
-        const kb::TreatmentRec& rec = kb.treatments()[t];
-        for (const kb::CautionRec& caution : kb.cautions(rec)) {
-          append_wrapped(out, "     " + p.paint(Style::yellow, "caution:") + " ",
-                         fmt::format("{}: {}", kb.str(rec.label), kb.str(caution.text)), 14, width);
-        }
+      // The best-supported treatments, each with its first caution; `crampx why` lists them all.
+      std::vector<std::uint32_t> treatments(kb.ids(c.treatments).begin(), kb.ids(c.treatments).end());
+      std::stable_sort(treatments.begin(), treatments.end(), [&](std::uint32_t a, std::uint32_t b) {
+        return kb.treatments()[a].evidence < kb.treatments()[b].evidence;
+      });
+      const std::size_t shown = std::min(kTextItems, treatments.size());
+      append_wrapped(out, "     helps:   ",
+                     join(std::span<const std::uint32_t>(treatments).first(shown),
+                          [&](std::uint32_t t) { return std::string(kb.str(kb.treatments()[t].label)); }) +
+                         more(treatments.size(), kb.str(c.id)),
+                     14, width);
+      for (std::size_t k = 0; k < shown; ++k) {
+        const kb::TreatmentRec& rec = kb.treatments()[treatments[k]];
+        const auto cautions = kb.cautions(rec);
+        if (cautions.empty()) continue;
+        append_wrapped(out, "     " + p.paint(Style::yellow, "caution:") + " ",
+                       fmt::format("{}: {}", kb.str(rec.label), kb.str(cautions[0].text)), 14, width);
       }
     }
   }
