@@ -16,7 +16,7 @@ TEST(Utf8, DecodesValidSequences) {
 }
 
 TEST(Utf8, InvalidBytesDecodeAsOneReplacementEach) {
-  for (const std::string bad : {std::string("\xFF"), std::string("\xC3"), std::string("\xC0\xAF"),
+  for (const std::string& bad : {std::string("\xFF"), std::string("\xC3"), std::string("\xC0\xAF"),
                                 std::string("\xED\xA0\x80"), std::string("\xE2\x80"), std::string("\x80")}) {
     const Decoded d = decode(bad, 0);
     EXPECT_FALSE(d.valid) << testing::PrintToString(bad);
