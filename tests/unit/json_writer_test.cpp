@@ -22,7 +22,7 @@ TEST(JsonWriter, AnyBytesGiveValidJson) {
     for (char& c : s) c = static_cast<char>(byte(rng));
     std::string out;
     append_json_string(out, s);
-    EXPECT_NO_THROW((void)nlohmann::json::parse(out));
+    EXPECT_TRUE(nlohmann::json::accept(out));
   }
 }
 

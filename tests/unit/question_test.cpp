@@ -45,7 +45,9 @@ TEST(Question, AsksTheMostInformativeUnknownFinding) {
   };
   EXPECT_NEAR(gain_of(q.finding), q.gain_bits, 1e-9);
   for (std::uint32_t f = 0; f < kb.findings().size(); ++f) {
-    if (e.state[f] == State::unknown) EXPECT_LE(gain_of(f), q.gain_bits + 1e-12) << kb.str(kb.findings()[f].id);
+    if (e.state[f] == State::unknown) {
+      EXPECT_LE(gain_of(f), q.gain_bits + 1e-12) << kb.str(kb.findings()[f].id);
+    }
   }
 }
 
