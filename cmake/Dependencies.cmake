@@ -6,13 +6,8 @@ find_package(nlohmann_json 3.10 CONFIG REQUIRED)
 find_package(fmt CONFIG REQUIRED)
 find_package(valijson CONFIG REQUIRED)
 
-# libstemmer ships neither a CMake config nor a pkg-config file.
-find_path(STEMMER_INCLUDE_DIR libstemmer.h REQUIRED)
-find_library(STEMMER_LIBRARY NAMES libstemmer.a stemmer REQUIRED)
-add_library(crampx::stemmer UNKNOWN IMPORTED)
-set_target_properties(crampx::stemmer PROPERTIES
-  IMPORTED_LOCATION "${STEMMER_LIBRARY}"
-  INTERFACE_INCLUDE_DIRECTORIES "${STEMMER_INCLUDE_DIR}")
+list(APPEND CMAKE_MODULE_PATH ${PROJECT_SOURCE_DIR}/cmake)
+find_package(Stemmer REQUIRED)  # cmake/FindStemmer.cmake
 
 if(NOT EXISTS "${CRAMPX_DICTIONARY}")
   message(FATAL_ERROR "English word list ${CRAMPX_DICTIONARY} not found: apt-get install wamerican")
