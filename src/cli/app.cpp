@@ -32,8 +32,14 @@ struct Invocation {
   ExplainOptions explain;
   ListOptions list;
   KbOptions kb;
+  InterviewOptions interview;
+  ObjectOptions why;
+  ObjectOptions show;
   bool stats_json = false;
   CLI::App* explain_cmd = nullptr;
+  CLI::App* interview_cmd = nullptr;
+  CLI::App* why_cmd = nullptr;
+  CLI::App* show_cmd = nullptr;
   CLI::App* list_cmd = nullptr;
   CLI::App* kb_cmd = nullptr;
   CLI::App* kb_dump = nullptr;
@@ -72,6 +78,27 @@ void define(CLI::App& app, Invocation& inv) {
       ->type_name("FINDING=ANSWER")
       ->allow_extra_args(false);
   e->add_flag("--no-typo-repair", inv.explain.no_typos, "Do not correct misspelled words");
+
+  auto* i = inv.interview_cmd =
+      app.add_subcommand("interview", "Ask one question at a time, then explain (answers from the terminal or stdin)");
+  i->add_option("text", inv.interview.words, "The description (else asked for, or the first line of stdin)")
+      ->type_name("TEXT");
+  i->add_option("--answer", inv.interview.answers, "Start with an answer: FINDING=yes|no|unknown (repeatable)")
+      ->type_name("FINDING=ANSWER")
+      ->allow_extra_args(false);
+  i->add_option("--max-questions", inv.interview.max_questions, "Stop after N questions (default 12)")
+      ->type_name("N")
+      ->check(CLI::Range(0, 100));
+
+  auto* w = inv.why_cmd = app.add_subcommand("why", "A cause in full: mechanism chain, evidence, tests, treatments, sources");
+  w->add_option("cause", inv.why.id, "A cause id (see 'crampx list causes')")->required()->type_name("CAUSE");
+  w->add_flag("--json", inv.why.json, "As a JSON object");
+
+  auto* s = inv.show_cmd = app.add_subcommand("show", "Any knowledge-base object by id, as the knowledge base holds it");
+  s->add_option("id", inv.show.id, "The id of a cause, finding, mechanism, condition, test, treatment ...")
+      ->required()
+      ->type_name("ID");
+  s->add_flag("--json", inv.show.json, "As a JSON object");
 
   auto* l = inv.list_cmd = app.add_subcommand("list", "List the causes, findings or mechanisms of the knowledge base");
   l->add_option("what", inv.list.what, "causes, findings, mechanisms, red_flags or references")
@@ -143,6 +170,12 @@ int run(int argc, char** argv) {
     out.write(version_text(kb));
   } else if (inv.explain_cmd->parsed()) {
     code = run_explain(ctx, inv.explain);
+  } else if (inv.interview_cmd->parsed()) {
+    code = run_interview(ctx, inv.interview);
+  } else if (inv.why_cmd->parsed()) {
+    code = run_why(ctx, inv.why);
+  } else if (inv.show_cmd->parsed()) {
+    code = run_show(ctx, inv.show);
   } else if (inv.list_cmd->parsed()) {
     code = run_list(ctx, inv.list);
   } else if (inv.kb_dump->parsed()) {

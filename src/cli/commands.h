@@ -7,6 +7,9 @@
 namespace crampx::cli {
 
 int run_explain(const Context& ctx, const ExplainOptions& options);
+int run_interview(const Context& ctx, const InterviewOptions& options);
+int run_why(const Context& ctx, const ObjectOptions& options);
+int run_show(const Context& ctx, const ObjectOptions& options);
 int run_list(const Context& ctx, const ListOptions& options);
 int run_kb_dump(const Context& ctx);
 int run_kb_validate(const Context& ctx, const KbOptions& options);

@@ -32,6 +32,17 @@ struct ListOptions {
   bool json = false;
 };
 
+struct ObjectOptions {  // why CAUSE, show ID
+  std::string id;
+  bool json = false;
+};
+
+struct InterviewOptions {
+  std::vector<std::string> words;
+  std::vector<std::string> answers;
+  unsigned max_questions = 12;
+};
+
 struct KbOptions {
   std::string file;  // kb validate FILE
 };

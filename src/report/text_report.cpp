@@ -90,6 +90,16 @@ void render_text(const infer::Report& r, const kb::KnowledgeBase& kb, const Rend
     out += '\n';
   }
 
+  if (!r.answers.empty()) {
+    std::string said;
+    for (const infer::AnswerEntry& a : r.answers) {
+      if (!said.empty()) said += "; ";
+      said += fmt::format("{}: {}", kb.str(kb.findings()[a.finding].label), infer::to_string(a.answer));
+    }
+    append_wrapped(out, p.paint(Style::bold, "Your answers: "), said, 2, width);
+    out += '\n';
+  }
+
   append_wrapped(out, "", confidence_sentence(r, kb), 0, width);
   if (r.in_scope) {
     out += '\n' + p.paint(Style::bold, "Likely causes") + '\n';

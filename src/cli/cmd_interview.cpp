@@ -1,0 +1,166 @@
+// crampx interview [TEXT]: asks the next most useful question, one at a time,
+// shows how the ranking moves, stops when one cause is clear or nothing useful
+// is left to ask, and ends with the full report. Answers come from the terminal
+// or, piped, one per line from stdin (the first line is the description when no
+// TEXT is given).
+#include <unistd.h>
+
+#include <cmath>
+#include <map>
+
+#include <fmt/format.h>
+
+#include "cli/commands.h"
+#include "cli/exit_codes.h"
+#include "cli/line_reader.h"
+#include "cli/record.h"
+#include "cli/terminal.h"
+#include "infer/report.h"
+#include "report/render.h"
+#include "report/terminal_text.h"
+#include "report/wording.h"
+
+namespace crampx::cli {
+namespace {
+
+constexpr std::size_t kRankingShown = 3;
+
+enum class Reply { answer, quit, invalid };
+
+Reply parse_reply(std::string line, infer::Answer& answer) {
+  for (char& c : line) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  const auto b = line.find_first_not_of(" \t\r");
+  const auto e = line.find_last_not_of(" \t\r");
+  line = b == std::string::npos ? "" : line.substr(b, e - b + 1);
+  if (line == "q" || line == "quit" || line == "exit" || line == "done" || line == "stop") return Reply::quit;
+  if (line == "?" || line == "u" || line == "skip" || line == "dont know" || line == "don't know" || line == "idk" ||
+      line == "not sure") {
+    answer = infer::Answer::unknown;
+    return Reply::answer;
+  }
+  if (const auto a = infer::parse_answer(line)) {
+    answer = *a;
+    return Reply::answer;
+  }
+  return Reply::invalid;
+}
+
+// Reads one line; false at the end of input or on Ctrl-C.
+bool read_line(LineReader& in, std::string& line) {
+  bool too_long = false;
+  return in.next(line, too_long) == LineReader::Result::line && !too_long;
+}
+
+std::string shell_quote(std::string_view s) {
+  std::string out = "'";
+  for (char c : s) {
+    if (c == '\'') {
+      out += "'\\''";
+    } else {
+      out.push_back(c);
+    }
+  }
+  return out + "'";
+}
+
+}  // namespace
+
+int run_interview(const Context& ctx, const InterviewOptions& o) {
+  const report::Painter p(ctx.color);
+  Output& out = ctx.out;
+  LineReader in(STDIN_FILENO, kMaxTextBytes);
+  const bool echo = !ctx.stdin_is_terminal;  // piped answers are echoed so the transcript reads well
+
+  std::string text;
+  for (const std::string& w : o.words) text += (text.empty() ? "" : " ") + w;
+  if (text.empty()) {
+    out.write("Describe what you feel: ");
+    out.flush();
+    if (!read_line(in, text) || text.empty()) {
+      if (interrupted()) return kExitInterrupted;
+      print_error("no description to start the interview with",
+                  "usage: crampx interview \"my calves cramp at night\"");
+      return kExitError;
+    }
+    if (echo) out.write(report::terminal_safe(text) + "\n");
+  }
+
+  std::vector<infer::AnswerEntry> answers;
+  for (const std::string& a : o.answers) {
+    Result<infer::AnswerEntry> entry = parse_answer_option(a, ctx.kb);
+    if (!entry) {
+      print_error(entry.error().message, "see the findings with 'crampx list findings'");
+      return kExitError;
+    }
+    answers.push_back(*entry);
+  }
+
+  infer::Workspace workspace;
+  infer::Report rep;
+  std::map<std::uint32_t, double> previous;  // cause -> probability before the last answer
+  for (unsigned asked = 0;; ++asked) {
+    infer::explain(text, answers, ctx.kb, {}, workspace, rep);
+    if (!rep.in_scope) break;
+
+    std::string ranking = "\n";
+    for (std::size_t i = 0; i < std::min(kRankingShown, rep.causes.size()); ++i) {
+      const infer::CauseScore& s = rep.causes[i];
+      const int pct = static_cast<int>(std::lround(s.probability * 100));
+      std::string move;
+      if (const auto it = previous.find(s.cause); it != previous.end()) {
+        const int delta = pct - static_cast<int>(std::lround(it->second * 100));
+        move = delta > 0 ? p.paint(report::Style::green, fmt::format(" (+{})", delta))
+               : delta < 0 ? p.paint(report::Style::red, fmt::format(" ({})", delta))
+                           : std::string(" (=)");
+      }
+      ranking += fmt::format("  {:>3}%  {}{}\n", pct, ctx.kb.str(ctx.kb.causes()[s.cause].label), move);
+    }
+    out.write(ranking);
+    previous.clear();
+    for (const infer::CauseScore& s : rep.causes) previous[s.cause] = s.probability;
+
+    if (!rep.question.asked || asked >= o.max_questions) {
+      out.write(fmt::format("\n{}\n", rep.question.asked ? "That is enough questions for now."
+                                                          : "No more useful questions: " +
+                                                                std::string(rep.question.reason) + "."));
+      break;
+    }
+    const kb::FindingRec& f = ctx.kb.findings()[rep.question.finding];
+    infer::Answer answer = infer::Answer::unknown;
+    Reply reply = Reply::invalid;
+    for (int attempt = 0; attempt < 3 && reply == Reply::invalid; ++attempt) {
+      out.write(fmt::format("\n{} {} [yes/no/unknown/quit] ", p.paint(report::Style::bold, "?"), ctx.kb.str(f.question)));
+      out.flush();
+      std::string line;
+      if (!read_line(in, line)) {
+        if (interrupted()) return kExitInterrupted;
+        reply = Reply::quit;  // end of input: finish with what we have
+        out.write("\n");
+        break;
+      }
+      if (echo) out.write(report::terminal_safe(line) + "\n");
+      reply = parse_reply(line, answer);
+      if (reply == Reply::invalid) out.write("  Please answer yes, no, unknown (or ? to skip), or quit.\n");
+    }
+    if (reply != Reply::answer) break;
+    answers.push_back({rep.question.finding, answer});
+  }
+
+  out.write("\n");
+  report::RenderOptions render;
+  render.top = 3;
+  render.color = ctx.color;
+  render.width = ctx.width;
+  report::render(report::Format::text, rep, ctx.kb, render, out.buffer());
+  if (rep.in_scope) {
+    std::string again = "crampx explain " + shell_quote(text);
+    for (const infer::AnswerEntry& a : answers) {
+      again += fmt::format(" --answer {}={}", ctx.kb.str(ctx.kb.findings()[a.finding].id), infer::to_string(a.answer));
+    }
+    out.write("\nTo see this report again: " + report::terminal_safe(again) + "\n");
+  }
+  out.flush();
+  return rep.in_scope ? kExitExplained : kExitNothing;
+}
+
+}  // namespace crampx::cli

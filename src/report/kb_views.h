@@ -1,0 +1,28 @@
+// Views of the knowledge base itself (not of a report): `crampx why CAUSE` and
+// `crampx show ID`, as text for people or as JSON.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+
+#include "kb/knowledge_base.h"
+#include "report/render.h"
+
+namespace crampx::report {
+
+// One cause in full: the mechanism chain down to the step of contraction it
+// disturbs, its typical evidence with likelihood ratios, conditions, tests,
+// treatments with their cautions, prevention and references.
+void render_why(std::uint32_t cause, const kb::KnowledgeBase& kb, const RenderOptions& options, bool json,
+                std::string& out);
+
+// Any knowledge-base object by id, as it is written in the knowledge base.
+// Returns false when no object has that id.
+bool render_show(std::string_view id, const kb::KnowledgeBase& kb, const RenderOptions& options, bool json,
+                 std::string& out);
+
+// The id closest to `id` among all objects, for "did you mean"; empty when none is close.
+std::string closest_id(std::string_view id, const kb::KnowledgeBase& kb);
+
+}  // namespace crampx::report

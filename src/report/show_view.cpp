@@ -1,0 +1,111 @@
+// `crampx show ID`: any knowledge-base object, as written in the knowledge base.
+// The image keeps the source JSON, so this prints exactly what the author wrote.
+#include <fmt/format.h>
+#include <nlohmann/json.hpp>
+
+#include "report/kb_views.h"
+#include "report/terminal_text.h"
+#include "text/typo.h"
+
+namespace crampx::report {
+namespace {
+
+using json = nlohmann::json;
+
+constexpr const char* kKinds[] = {"causes",      "findings",   "mechanisms", "conditions", "diagnostics",
+                                  "treatments",  "prevention", "red_flags",  "references"};
+
+// The kind ("finding", "cause" ...) and object with this id, if any.
+std::pair<std::string, const json*> find_object(const json& root, std::string_view id) {
+  for (const char* kind : kKinds) {
+    const auto arr = root.find(kind);
+    if (arr == root.end() || !arr->is_array()) continue;
+    for (const json& obj : *arr) {
+      if (obj.is_object() && obj.value("id", "") == id) {
+        std::string singular = kind;
+        if (singular == "prevention") {
+          singular = "prevention";
+        } else if (singular == "red_flags") {
+          singular = "red_flag";
+        } else if (singular == "diagnostics") {
+          singular = "diagnostic";
+        } else {
+          singular.pop_back();  // causes -> cause ...
+        }
+        return {singular, &obj};
+      }
+    }
+  }
+  return {"", nullptr};
+}
+
+void text_value(const std::string& key, const json& v, std::size_t indent, std::size_t width, std::string& out) {
+  const std::string pad(indent, ' ');
+  if (v.is_object()) {
+    out += pad + key + ":\n";
+    for (const auto& [k, child] : v.items()) text_value(k, child, indent + 2, width, out);
+  } else if (v.is_array()) {
+    out += pad + key + ":\n";
+    for (const json& item : v) {
+      if (item.is_object()) {
+        bool first = true;
+        for (const auto& [k, child] : item.items()) {
+          std::string line;
+          text_value(k, child, indent + 4, width, line);
+          if (first) line.replace(indent + 2, 2, "- ");
+          out += line;
+          first = false;
+        }
+      } else {
+        append_wrapped(out, pad + "  - ", item.is_string() ? item.get<std::string>() : item.dump(), indent + 4, width);
+      }
+    }
+  } else {
+    append_wrapped(out, fmt::format("{}{}: ", pad, key), v.is_string() ? v.get<std::string>() : v.dump(),
+                   indent + 2, width);
+  }
+}
+
+}  // namespace
+
+std::string closest_id(std::string_view id, const kb::KnowledgeBase& kb) {
+  const json root = json::parse(kb.source_json());
+  // A near spelling first; else the shortest id that contains what was typed ("mcardle").
+  std::string best;
+  int best_distance = 4;
+  std::string containing;
+  for (const char* kind : kKinds) {
+    for (const json& obj : root.value(kind, json::array())) {
+      const std::string candidate = obj.value("id", "");
+      const int d = text::osa_distance(id, candidate, 3);
+      if (d < best_distance) best_distance = d, best = candidate;
+      // Ids that start with the typed text rank before ids that merely contain it.
+      auto rank = [&](const std::string& c) { return std::pair(c.rfind(id, 0) != 0, c.size()); };
+      if (id.size() >= 3 && candidate.find(id) != std::string::npos &&
+          (containing.empty() || rank(candidate) < rank(containing))) {
+        containing = candidate;
+      }
+    }
+  }
+  return best.empty() ? containing : best;
+}
+
+bool render_show(std::string_view id, const kb::KnowledgeBase& kb, const RenderOptions& options, bool json_out,
+                 std::string& out) {
+  const json root = json::parse(kb.source_json());
+  const auto [kind, obj] = find_object(root, id);
+  if (obj == nullptr) return false;
+  if (json_out) {
+    json wrapped = *obj;
+    wrapped["kind"] = kind;
+    out += wrapped.dump(2) + "\n";
+    return true;
+  }
+  out += fmt::format("{} {}\n", kind, id);
+  for (const auto& [k, v] : obj->items()) {
+    if (k != "id") text_value(k, v, 2, std::max<std::size_t>(options.width, 40), out);
+  }
+  return true;
+}
+
+}  // namespace crampx::report
