@@ -89,6 +89,36 @@ bool plain_word(const std::string& w) {
   return w.size() >= 3 && std::all_of(w.begin(), w.end(), [](char c) { return c >= 'a' && c <= 'z'; });
 }
 
+bool plain_label(const std::string& label) {
+  return label.find_first_of("(),;:/.?!") == std::string::npos;
+}
+
+// Each finding's label also names it where it reads as words people write ("Muscle
+// tightness"): plain words, none of them a trigger word (a label such as "Possible
+// poisoning" would swallow its trigger), and not already claimed by another phrase,
+// which stays the one that counts.
+void add_labels(const json& findings, const json& triggers, std::map<std::vector<std::string>, std::size_t>& claimed,
+                std::vector<Entry>& entries) {
+  std::set<std::string> trigger_stems;
+  for (const json& t : triggers) {
+    Entry e;
+    split(t.at("phrase").get<std::string>(), e);
+    trigger_stems.insert(e.stems.begin(), e.stems.end());
+  }
+  for (std::uint32_t f = 0; f < findings.size(); ++f) {
+    const std::string label = findings[f].at("label").get<std::string>();
+    if (!plain_label(label)) continue;
+    Entry e{{}, {}, kb::PhraseTarget::finding, f, true, fmt::format("/findings/{}/label", f)};
+    split(label, e);
+    if (e.stems.empty() || claimed.contains(e.stems)) continue;
+    if (std::any_of(e.stems.begin(), e.stems.end(), [&](const std::string& s) { return trigger_stems.contains(s); })) {
+      continue;
+    }
+    claimed.emplace(e.stems, entries.size());
+    entries.push_back(std::move(e));
+  }
+}
+
 }  // namespace
 
 void build_lexicon(const kb::Document& doc, std::span<const std::uint64_t> dictionary, ImageBuilder& b,
@@ -135,12 +165,13 @@ void build_lexicon(const kb::Document& doc, std::span<const std::uint64_t> dicti
   }
   const json& language = root.at("language");
   const json& guards = language.at("guards");
+  const json& triggers = language.at("triggers");
   for (std::uint32_t g = 0; g < guards.size(); ++g) {
     const std::string phrase = guards[g].at("phrase").get<std::string>();
     b.guards.push_back({b.str(phrase), b.str(guards[g].at("reason").get<std::string>())});
     add(Entry{{}, {}, kb::PhraseTarget::guard, g, false, fmt::format("/language/guards/{}", g)}, phrase);
   }
-  const json& triggers = language.at("triggers");
+  add_labels(findings, triggers, claimed, entries);
   for (std::uint32_t t = 0; t < triggers.size(); ++t) {
     const json& tr = triggers[t];
     const std::string phrase = tr.at("phrase").get<std::string>();
@@ -149,6 +180,7 @@ void build_lexicon(const kb::Document& doc, std::span<const std::uint64_t> dicti
     rec.category = category_of(tr.at("category").get<std::string>());
     rec.direction = direction_of(tr.at("direction").get<std::string>());
     rec.window = tr.value("window", default_window(rec.category));
+    if (tr.value("question_only", false)) rec.flags |= kb::kQuestionOnly;
     for (const json& e : tr.value("ends", json::array())) {
       rec.ends |= static_cast<std::uint8_t>(1u << static_cast<unsigned>(category_of(e.get<std::string>())));
     }

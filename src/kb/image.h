@@ -123,12 +123,14 @@ struct RedFlagRec {
   Level level;
 };
 
+enum TriggerFlag : std::uint8_t { kQuestionOnly = 1 };  // asserts only in a question ("if I get X, should I")
 struct TriggerRec {
   Str phrase;
   std::uint32_t window;  // words in scope
   std::uint8_t ends;     // terminate: bit mask of TriggerCategory values ended (all when 0)
   TriggerCategory category;
   Direction direction;
+  std::uint8_t flags;    // TriggerFlag
 };
 
 struct GuardRec {

@@ -35,19 +35,49 @@ Status status_of(const Assertion& a) {
   return Status::present;
 }
 
-void analyze(std::string_view input, const kb::KnowledgeBase& kb, const AnalyzeOptions& options, Scratch& s,
-             Analysis& out) {
-  out.clear();
+void read_text(std::string_view input, const kb::KnowledgeBase& kb, const AnalyzeOptions& options, Scratch& s) {
   tokenize(input, s.tokens);
   lookup_tokens(s.tokens, kb, options.repair_typos, s.info);
   match_phrases(s.tokens, s.info, kb, /*triggers=*/false, s.findings);
   match_phrases(s.tokens, s.info, kb, /*triggers=*/true, s.triggers);
+}
 
-  // A trigger word inside a finding phrase ("can't let go") is part of the finding.
-  std::vector<bool> covered(s.tokens.tokens.size(), false);
-  for (const PhraseMatch& m : s.findings) std::fill(covered.begin() + m.first, covered.begin() + m.last + 1, true);
-  std::erase_if(s.triggers, [&](const PhraseMatch& m) { return covered[m.first] || covered[m.last]; });
+void assert_text(const kb::KnowledgeBase& kb, Scratch& s, std::span<const TokenRange> targets) {
+  // A trigger inside a longer finding phrase ("can't let go", "no energy") is part of the
+  // finding; one that spans the finding ("runs in the family") still asserts around it.
+  // Words of a caller's target are all its own.
+  constexpr std::uint32_t kTarget = 0xFFFFFFFFu;
+  s.covered.assign(s.tokens.tokens.size(), 0);
+  for (std::uint32_t f = 0; f < s.findings.size(); ++f) {
+    const PhraseMatch& m = s.findings[f];
+    std::fill(s.covered.begin() + m.first, s.covered.begin() + m.last + 1, f + 1);
+  }
+  for (const TokenRange& r : targets) std::fill(s.covered.begin() + r.first, s.covered.begin() + r.last + 1, kTarget);
+  // A boundary at the start of a finding still bounds: "no twitching, after a run my calves cramp".
+  const auto triggers = kb.triggers();
+  const auto phrases = kb.phrases();
+  auto is_boundary = [&](const PhraseMatch& t) {
+    const kb::TriggerCategory c = triggers[phrases[t.phrase].target].category;
+    return c == kb::TriggerCategory::terminate || c == kb::TriggerCategory::clause_start;
+  };
+  std::erase_if(s.triggers, [&](const PhraseMatch& t) {
+    for (std::uint32_t k = t.first; k <= t.last; ++k) {
+      if (s.covered[k] == 0) continue;
+      if (s.covered[k] == kTarget) return true;
+      const PhraseMatch& f = s.findings[s.covered[k] - 1];
+      if (f.first == t.first && is_boundary(t)) continue;
+      if (f.first < t.first || f.last > t.last) return true;
+    }
+    return false;
+  });
   s.scopes.build(s.tokens, s.triggers, kb);
+}
+
+void analyze(std::string_view input, const kb::KnowledgeBase& kb, const AnalyzeOptions& options, Scratch& s,
+             Analysis& out) {
+  out.clear();
+  read_text(input, kb, options, s);
+  assert_text(kb, s);
 
   const auto phrases = kb.phrases();
   for (const PhraseMatch& m : s.findings) {
@@ -69,7 +99,7 @@ void analyze(std::string_view input, const kb::KnowledgeBase& kb, const AnalyzeO
         }
       }
     }
-    mention.assertion = s.scopes.assess(m.first, m.last);
+    mention.assertion = assess(s, {m.first, m.last});
     mention.status = status_of(mention.assertion);
     mention.match = m.repaired        ? MatchKind::fuzzy
                     : !m.surface_equal ? MatchKind::stem
@@ -78,10 +108,10 @@ void analyze(std::string_view input, const kb::KnowledgeBase& kb, const AnalyzeO
     out.mentions.push_back(mention);
   }
 
-  for (const PhraseMatch& m : s.triggers) std::fill(covered.begin() + m.first, covered.begin() + m.last + 1, true);
+  for (const PhraseMatch& m : s.triggers) std::fill(s.covered.begin() + m.first, s.covered.begin() + m.last + 1, 1u);
   for (std::size_t i = 0; i < s.tokens.tokens.size(); ++i) {
     const Token& t = s.tokens.tokens[i];
-    if (t.kind != TokenKind::word || covered[i]) continue;
+    if (t.kind != TokenKind::word || s.covered[i] != 0) continue;
     if ((s.info[i].flags & (kb::kStopword | kb::kFiller)) != 0) continue;
     const std::string_view w = s.tokens.norm(t);
     if (w.size() < 3 || std::all_of(w.begin(), w.end(), [](char c) { return (c >= '0' && c <= '9') || c == '.'; })) {

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstdint>
+#include <span>
 #include <string_view>
 #include <vector>
 
@@ -55,12 +56,26 @@ struct Scratch {
   std::vector<TokenInfo> info;
   std::vector<PhraseMatch> findings;
   std::vector<PhraseMatch> triggers;
+  std::vector<std::uint32_t> covered;  // per token: the finding match (index + 1) or target it is part of, or 0
   AssertionScopes scopes;
 };
 
 struct AnalyzeOptions {
   bool repair_typos = true;
 };
+
+// Tokens [first, last] of a text.
+struct TokenRange {
+  std::uint32_t first, last;
+};
+
+// The two halves of analyze(), for callers that assess spans of their own (bench/negex_eval):
+// read_text tokenizes and matches finding, guard and trigger phrases; assert_text drops the
+// triggers that lie inside a finding match or one of `targets` (their words are part of the
+// thing named: "can't let go") and builds the trigger scopes. Then assess() any token range.
+void read_text(std::string_view input, const kb::KnowledgeBase& kb, const AnalyzeOptions& options, Scratch& scratch);
+void assert_text(const kb::KnowledgeBase& kb, Scratch& scratch, std::span<const TokenRange> targets = {});
+inline Assertion assess(const Scratch& scratch, TokenRange r) { return scratch.scopes.assess(r.first, r.last); }
 
 void analyze(std::string_view input, const kb::KnowledgeBase& kb, const AnalyzeOptions& options, Scratch& scratch,
              Analysis& out);

@@ -1,5 +1,7 @@
 #include "text/assertion.h"
 
+#include <algorithm>
+#include <initializer_list>
 #include <string_view>
 
 namespace crampx::text {
@@ -12,20 +14,65 @@ constexpr std::uint8_t kAllModifiers = bit(TriggerCategory::negated) | bit(Trigg
                                        bit(TriggerCategory::historical) | bit(TriggerCategory::hypothetical) |
                                        bit(TriggerCategory::family);
 
+// A scope never runs past this many words, however long a list is: it bounds the work.
+constexpr std::uint32_t kMaxScopeWords = 48;
+
 bool is_modifier(TriggerCategory c) { return (bit(c) & kAllModifiers) != 0; }
 
-// A question mark makes the finding just before it uncertain ("ALS?"), except in
-// questions that ask about a symptom the person has ("why do my calves cramp?").
-bool asks_about_own_symptom(const Tokens& tokens, std::uint32_t question_mark) {
-  std::uint32_t i = question_mark;
-  while (i > 0 && !tokens.tokens[i - 1].sentence_end) --i;
-  for (; i < question_mark; ++i) {
-    if (tokens.tokens[i].kind != TokenKind::word) continue;
-    const std::string_view w = tokens.norm(tokens.tokens[i]);
-    return w == "why" || w == "what" || w == "how" || w == "when" || w == "where" || w == "which" ||
-           w == "whats" || w == "hows";
+bool is_any_of(std::string_view w, std::initializer_list<std::string_view> words) {
+  for (const std::string_view x : words) {
+    if (w == x) return true;
   }
   return false;
+}
+
+// Whether the question that token `first` opens asks about the person's own symptom,
+// or for advice, rather than whether something is so: "why do my calves cramp?",
+// "should I see a doctor about my cramps?", "does anyone else get night cramps?".
+bool asks_about_own_symptom(const Tokens& tokens, std::uint32_t first, std::uint32_t question_mark) {
+  std::string_view words[2];
+  int n = 0;
+  for (std::uint32_t i = first; i < question_mark && n < 2; ++i) {
+    if (tokens.tokens[i].kind == TokenKind::word) words[n++] = tokens.norm(tokens.tokens[i]);
+  }
+  if (n == 0) return false;
+  if (is_any_of(words[0], {"why", "what", "whats", "how", "hows", "when", "where", "which", "should", "can", "any",
+                           "anyone", "anybody", "has", "tips"})) {
+    return true;
+  }
+  return n == 2 && is_any_of(words[0], {"does", "do"}) && is_any_of(words[1], {"anyone", "anybody"});
+}
+
+// Whether a new clause may start at token i: after a comma, colon or bracket, or after "and".
+// (A dash with a space beside it already ends the sentence: see tokenize.)
+bool after_break(const Tokens& tokens, std::uint32_t i) {
+  if (i == 0) return false;
+  const Token& prev = tokens.tokens[i - 1];
+  if (prev.kind == TokenKind::punct) {
+    return prev.punct == ',' || prev.punct == ':' || prev.punct == '(' || prev.punct == ')';
+  }
+  return tokens.norm(prev) == "and";
+}
+
+// A colon that closes "... the following (are noted):" or "include(s):" introduces a
+// list, not a new label, so it does not end a scope; it starts the list's first item.
+bool introduces_list(const Tokens& tokens, std::uint32_t colon) {
+  constexpr std::uint32_t kLookBack = 4;  // words
+  std::uint32_t words = 0;
+  for (std::uint32_t i = colon; i > 0 && words < kLookBack; --i) {
+    const Token& t = tokens.tokens[i - 1];
+    if (t.kind != TokenKind::word) return false;
+    const std::string_view w = tokens.norm(t);
+    if (w == "following" || w == "follows" || w == "include" || w == "includes" || w == "including") return true;
+    ++words;
+  }
+  return false;
+}
+
+bool separates_list_items(const Tokens& tokens, const Token& t) {
+  if (t.kind == TokenKind::punct) return t.punct == ',' || t.punct == '/';
+  const std::string_view w = tokens.norm(t);
+  return w == "or" || w == "nor" || w == "and";
 }
 
 }  // namespace
@@ -35,58 +82,149 @@ void AssertionScopes::build(const Tokens& tokens, const std::vector<PhraseMatch>
   scopes_.clear();
   const auto& toks = tokens.tokens;
   const auto n = static_cast<std::uint32_t>(toks.size());
-  stops_.assign(n, 0);
+  marks_.assign(n, Mark{});
+  for (std::uint32_t i = 0; i < n; ++i) marks_[i].list_separator = separates_list_items(tokens, toks[i]);
 
-  // Where scopes stop: terminators, new clauses, and later triggers of another category.
-  std::vector<std::int8_t> starts_category(n, -1);
+  bool any_question_only = false;
   for (const PhraseMatch& m : triggers) {
     const kb::TriggerRec& t = kb.triggers()[kb.phrases()[m.phrase].target];
+    Mark& mark = marks_[m.first];
     if (t.category == TriggerCategory::terminate) {
-      stops_[m.first] |= t.ends == 0 ? kAllModifiers : t.ends;
-    } else if (t.category == TriggerCategory::clause_start) {
-      const bool after_break = m.first > 0 && (toks[m.first - 1].punct == ',' || toks[m.first - 1].punct == ':' ||
-                                               tokens.norm(toks[m.first - 1]) == "and");
-      if (after_break) stops_[m.first] |= kAllModifiers;
+      if (t.direction == kb::Direction::backward) continue;  // takes back a scope: below
+      mark.ends |= t.ends == 0 ? kAllModifiers : t.ends;
+    } else if (t.category == TriggerCategory::clause_start || t.category == TriggerCategory::pseudo) {
+      mark.pseudo = mark.pseudo || t.category == TriggerCategory::pseudo;
+      // "no numbness, my calves cramp"; "no fever, no relief from the cramps".
+      if (after_break(tokens, m.first)) mark.clause = true;
     } else if (is_modifier(t.category)) {
-      starts_category[m.first] = static_cast<std::int8_t>(t.category);
+      // Another kind of trigger ends a scope where it opens a new clause or list item
+      // ("no cramps, maybe twitching"), not where it qualifies the same words ("denies any history of").
+      if (after_break(tokens, m.first)) mark.starts = static_cast<std::int8_t>(t.category);
+      const bool question_only = (t.flags & kb::kQuestionOnly) != 0;
+      any_question_only = any_question_only || question_only;
+      mark.asks = mark.asks || (t.category == TriggerCategory::hypothetical && !question_only);
     }
   }
 
-  auto ends_scope = [&](std::uint32_t j, TriggerCategory c, std::uint32_t trigger_last, std::uint32_t trigger_first) {
-    if (toks[j].sentence_end || (stops_[j] & bit(c)) != 0) return true;
-    // Another kind of trigger, not directly next to this one ("no history of" is one assertion).
-    return starts_category[j] >= 0 && starts_category[j] != static_cast<std::int8_t>(c) &&
-           j != trigger_last + 1 && j + 1 != trigger_first;
-  };
+  if (any_question_only) mark_questions(tokens);
 
   for (const PhraseMatch& m : triggers) {
     const kb::TriggerRec& t = kb.triggers()[kb.phrases()[m.phrase].target];
     if (!is_modifier(t.category)) continue;
+    if ((t.flags & kb::kQuestionOnly) != 0 && !marks_[m.first].question) continue;
     if (t.direction == kb::Direction::forward || t.direction == kb::Direction::both) {
-      std::uint32_t words = 0;
-      std::uint32_t j = m.last + 1;
-      for (; j < n; ++j) {
-        if (ends_scope(j, t.category, m.last, m.first)) break;
-        if (toks[j].kind == TokenKind::word && ++words > t.window) break;
-      }
-      if (j > m.last + 1) scopes_.push_back({t.category, m.last + 1, j});
+      const std::uint32_t end = scan_forward(tokens, m, t);
+      if (end > m.last + 1) scopes_.push_back({t.category, m.last + 1, end});
     }
     if (t.direction == kb::Direction::backward || t.direction == kb::Direction::both) {
-      std::uint32_t words = 0;
-      std::uint32_t j = m.first;
-      while (j > 0) {
-        const std::uint32_t k = j - 1;
-        if (toks[k].sentence_end || ends_scope(k, t.category, m.last, m.first)) break;
-        if (toks[k].kind == TokenKind::word && ++words > t.window) break;
-        j = k;
-      }
-      if (j < m.first) scopes_.push_back({t.category, j, m.first});
+      const std::uint32_t begin = scan_backward(tokens, m, t);
+      if (begin < m.first) scopes_.push_back({t.category, begin, m.first});
     }
   }
 
+  // A backward terminator takes back the scope it stands in, up to itself: "never had cramps
+  // like this" is about cramps the person has now.
+  for (const PhraseMatch& m : triggers) {
+    const kb::TriggerRec& t = kb.triggers()[kb.phrases()[m.phrase].target];
+    if (t.category != TriggerCategory::terminate || t.direction != kb::Direction::backward) continue;
+    const std::uint8_t ends = t.ends == 0 ? kAllModifiers : t.ends;
+    for (Scope& scope : scopes_) {
+      if ((bit(scope.category) & ends) != 0 && scope.begin <= m.first && m.first <= scope.end) {
+        scope.begin = std::max(scope.begin, std::min(m.last + 1, scope.end));
+      }
+    }
+  }
+
+  // A question mark makes the finding just before it uncertain ("ALS?", "is this a cramp?"),
+  // unless the question asks about the person's own symptom or holds a pseudo trigger
+  // ("is it normal to get cramps at night?").
+  std::uint32_t sentence = 0;  // first token of the current sentence
+  bool pseudo = false;
   for (std::uint32_t q = 0; q < n; ++q) {
-    if (toks[q].punct != '?' || q == 0 || asks_about_own_symptom(tokens, q)) continue;
-    scopes_.push_back({TriggerCategory::possible, q - 1, q});
+    pseudo = pseudo || marks_[q].pseudo;
+    if (toks[q].punct == '?' && q > sentence && !pseudo && !asks_about_own_symptom(tokens, sentence, q)) {
+      scopes_.push_back({TriggerCategory::possible, q - 1, q});
+    }
+    if (toks[q].sentence_end) {
+      sentence = q + 1;
+      pseudo = false;
+    }
+  }
+}
+
+std::uint32_t AssertionScopes::scan_forward(const Tokens& tokens, const PhraseMatch& m,
+                                            const kb::TriggerRec& t) const {
+  const auto& toks = tokens.tokens;
+  const auto n = static_cast<std::uint32_t>(toks.size());
+  const auto c = static_cast<std::int8_t>(t.category);
+  std::uint32_t item_words = 0;  // words since the trigger or the last list separator
+  std::uint32_t words = 0;       // words since the trigger
+  int depth = 0;  // brackets opened inside the scope
+  std::uint32_t j = m.last + 1;
+  for (; j < n; ++j) {
+    const Token& tok = toks[j];
+    const Mark& mark = marks_[j];
+    if (tok.sentence_end || (mark.ends & bit(t.category)) != 0 || mark.clause) break;
+    if (mark.starts >= 0 && mark.starts != c) break;
+    if (tok.kind == TokenKind::punct) {
+      // A colon starts a new label ("Diagnosis: chest pain") unless it opens the scope or a list.
+      if (tok.punct == ':' && j != m.last + 1) {
+        if (!introduces_list(tokens, j)) break;
+        item_words = 0;
+      }
+      if (tok.punct == '(') ++depth;
+      if (tok.punct == ')' && depth-- == 0) break;  // the trigger stood inside these brackets
+      if (mark.list_separator) item_words = 0;
+      continue;
+    }
+    if (mark.list_separator) {
+      item_words = 0;
+      continue;
+    }
+    if (++item_words > t.window || ++words > kMaxScopeWords) break;
+  }
+  return j;
+}
+
+std::uint32_t AssertionScopes::scan_backward(const Tokens& tokens, const PhraseMatch& m,
+                                             const kb::TriggerRec& t) const {
+  const auto& toks = tokens.tokens;
+  const auto c = static_cast<std::int8_t>(t.category);
+  std::uint32_t item_words = 0;
+  std::uint32_t words = 0;
+  int depth = 0;  // brackets closed inside the scope
+  std::uint32_t j = m.first;
+  while (j > 0) {
+    const std::uint32_t k = j - 1;
+    const Token& tok = toks[k];
+    const Mark& mark = marks_[k];
+    if (tok.sentence_end || (mark.ends & bit(t.category)) != 0) break;
+    if (mark.starts >= 0 && mark.starts != c) break;
+    if (tok.kind == TokenKind::punct) {
+      if (tok.punct == ')') ++depth;
+      if (tok.punct == '(' && depth-- == 0) break;
+      if (mark.list_separator) item_words = 0;
+    } else if (mark.list_separator) {
+      item_words = 0;
+    } else if (++item_words > t.window || ++words > kMaxScopeWords) {
+      break;
+    }
+    j = k;
+    if (mark.clause) break;  // the clause the trigger is in starts here
+  }
+  return j;
+}
+
+void AssertionScopes::mark_questions(const Tokens& tokens) {
+  const auto& toks = tokens.tokens;
+  const auto n = static_cast<std::uint32_t>(toks.size());
+  for (std::uint32_t begin = 0; begin < n;) {
+    std::uint32_t end = begin;
+    bool asks = false;
+    for (; end < n && !toks[end].sentence_end; ++end) asks = asks || marks_[end].asks;
+    asks = asks || (end < n && toks[end].punct == '?');
+    for (std::uint32_t i = begin; i < end && i < n; ++i) marks_[i].question = asks;
+    begin = end + 1;
   }
 }
 

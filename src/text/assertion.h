@@ -1,7 +1,18 @@
 // Assertion, in the manner of ConText (Harkema et al. 2009): trigger phrases from
-// the knowledge base open a scope forward or backward; the scope ends at a
-// sentence end, a terminator, a new clause, a later trigger of another kind, or
-// after a window of words. A finding inside a scope takes the trigger's category.
+// the knowledge base open a scope forward or backward; a finding inside a scope
+// takes the trigger's category. A scope ends at
+//   - a sentence end, or a colon that starts a new label ("Diagnosis: ...");
+//   - a terminator ("but", "although", "just"; some end only some categories); a backward
+//     terminator takes back the scope before it ("never had cramps like this");
+//   - a new clause: a clause_start or pseudo trigger after a comma, dash or "and"
+//     ("no numbness, my calves cramp"), so lists still carry ("no fever, chills or weakness");
+//   - the closing bracket of the brackets the trigger stands in;
+//   - a trigger of another category that opens a new clause or list item ("no cramps, maybe
+//     twitching"); within a clause both apply ("denies any history of");
+//   - the trigger's window of words, counted per list item, or a fixed cap in all.
+// A question mark makes the finding just before it uncertain, except in questions
+// that ask about the person's own symptom ("why do my calves cramp?"). Triggers
+// flagged question_only ("if I") assert only in a sentence that asks.
 #pragma once
 
 #include <cstdint>
@@ -22,6 +33,7 @@ struct Assertion {
 };
 
 // The scopes of one text's triggers; build once, then assess each finding.
+// Work is linear in the tokens times the (bounded) window; buffers are reused.
 class AssertionScopes {
  public:
   // `triggers` are the trigger-phrase matches of the text (match_phrases with triggers = true).
@@ -36,8 +48,23 @@ class AssertionScopes {
     std::uint32_t begin;  // token range [begin, end)
     std::uint32_t end;
   };
+  // What the scope scan needs to know about each token.
+  struct Mark {
+    std::uint8_t ends = 0;       // categories a terminator starting here ends (bit per category)
+    std::int8_t starts = -1;     // category of a modifier trigger that opens a clause or list item here
+    bool clause = false;         // a new clause starts here
+    bool list_separator = false; // ',', '/', "or", "nor", "and": a new list item follows
+    bool asks = false;           // a trigger that makes its sentence a question starts here
+    bool pseudo = false;         // a pseudo trigger starts here
+    bool question = false;       // in a sentence that asks (set only when a trigger needs it)
+  };
+  std::uint32_t scan_forward(const Tokens& tokens, const PhraseMatch& m, const kb::TriggerRec& t) const;
+  std::uint32_t scan_backward(const Tokens& tokens, const PhraseMatch& m, const kb::TriggerRec& t) const;
+  // Sets Mark::question for the sentences that end in '?' or hold an asking trigger.
+  void mark_questions(const Tokens& tokens);
+
   std::vector<Scope> scopes_;
-  std::vector<std::uint8_t> stops_;  // per token: categories whose scope ends here (bit per category)
+  std::vector<Mark> marks_;
 };
 
 }  // namespace crampx::text

@@ -1,5 +1,8 @@
 #include "text/lexicon.h"
 
+#include <algorithm>
+#include <span>
+
 #include "text/stemmer.h"
 #include "text/typo.h"
 
@@ -33,6 +36,47 @@ bool same_surface(const Tokens& tokens, const std::vector<std::uint32_t>& used, 
   return pos == words.size();
 }
 
+bool ends_in_ly(std::string_view w) { return w.size() > 2 && w.substr(w.size() - 2) == "ly"; }
+
+// Snowball gives an adverb its adjective's stem ("likely" -> "like", "possibly" ->
+// "possibl"), which for trigger words changes the meaning: a trigger word and the
+// text's word with the same stem must not be an "-ly" adverb and the shorter word
+// it comes from ("families" still meets "family").
+bool same_word_class(const Tokens& tokens, const std::vector<std::uint32_t>& used, std::string_view words) {
+  for (const std::uint32_t t : used) {
+    const std::size_t space = words.find(' ');
+    const std::string_view a = tokens.norm(tokens.tokens[t]);
+    const std::string_view b = words.substr(0, space);
+    if (ends_in_ly(a) != ends_in_ly(b) && (ends_in_ly(a) ? a.size() >= b.size() : b.size() >= a.size())) return false;
+    words.remove_prefix(space == std::string_view::npos ? words.size() : space + 1);
+  }
+  return true;
+}
+
+// The same stems may be triggers of several kinds. Where some of them are the words as
+// written, only those act ("rule out": possible; "ruled out": denied); otherwise all do
+// ("i": a new clause, and the end of a relative's scope). `rest` follows the matched
+// phrase in its stem's list, where phrases are sorted longest first.
+void add_same_stem_triggers(const Tokens& tokens, const kb::KnowledgeBase& kb, std::span<const std::uint32_t> rest,
+                            std::span<const std::uint32_t> stems, const std::vector<std::uint32_t>& used,
+                            std::size_t first_match, std::vector<PhraseMatch>& out) {
+  const auto phrases = kb.phrases();
+  const PhraseMatch matched = out[first_match];
+  for (const std::uint32_t q : rest) {
+    const auto other = kb.ids(phrases[q].stems);
+    if (other.size() != stems.size()) break;
+    if (phrases[q].target_kind != kb::PhraseTarget::trigger || !std::equal(other.begin(), other.end(), stems.begin()) ||
+        !same_word_class(tokens, used, kb.str(phrases[q].words))) {
+      continue;
+    }
+    out.push_back({q, matched.first, matched.last, false, same_surface(tokens, used, kb.str(phrases[q].words))});
+  }
+  const auto added = out.begin() + static_cast<std::ptrdiff_t>(first_match);
+  if (std::any_of(added, out.end(), [](const PhraseMatch& m) { return m.surface_equal; })) {
+    out.erase(std::remove_if(added, out.end(), [](const PhraseMatch& m) { return !m.surface_equal; }), out.end());
+  }
+}
+
 }  // namespace
 
 void lookup_tokens(const Tokens& tokens, const kb::KnowledgeBase& kb, bool repair_typos,
@@ -48,7 +92,7 @@ void lookup_tokens(const Tokens& tokens, const kb::KnowledgeBase& kb, bool repai
       out[i].stem = *id;
       out[i].flags = vocab[*id].flags;
     } else if (repair_typos) {
-      if (const auto fix = correct(word, kb)) {
+      if (const auto fix = correct_unknown(word, kb)) {
         out[i].typo_word = fix->typo_word;
         out[i].repaired = typo_words[fix->typo_word].stem;
       }
@@ -62,13 +106,15 @@ void match_phrases(const Tokens& tokens, const std::vector<TokenInfo>& info, con
   const auto& toks = tokens.tokens;
   const auto phrases = kb.phrases();
   const auto vocab = kb.vocab();
-  std::vector<std::uint32_t> used;
+  thread_local std::vector<std::uint32_t> used;  // the tokens of the phrase being tried
   for (std::uint32_t i = 0; i < toks.size();) {
     const TokenInfo& first = info[i];
     const std::uint32_t head = first.stem != kb::kNone ? first.stem : (triggers ? kb::kNone : first.repaired);
     bool matched = false;
     if (toks[i].kind == TokenKind::word && head != kb::kNone) {
-      for (const std::uint32_t p : kb.ids(vocab[head].starts)) {
+      const auto starts = kb.ids(vocab[head].starts);
+      for (std::size_t n = 0; n < starts.size(); ++n) {
+        const std::uint32_t p = starts[n];
         const kb::PhraseRec& phrase = phrases[p];
         if ((phrase.target_kind == kb::PhraseTarget::trigger) != triggers) continue;
         const auto stems = kb.ids(phrase.stems);
@@ -80,7 +126,7 @@ void match_phrases(const Tokens& tokens, const std::vector<TokenInfo>& info, con
         while (k < stems.size() && j < toks.size()) {
           const Token& t = toks[j];
           if (t.kind == TokenKind::punct) {
-            if (t.punct != '-' && t.punct != '/') break;  // hyphens and slashes join words
+            if (t.sentence_end || (t.punct != '-' && t.punct != '/')) break;  // hyphens and slashes join words
           } else if (stem_matches(info[j], stems[k], !triggers, repaired)) {
             used.push_back(j);
             ++k;
@@ -92,7 +138,10 @@ void match_phrases(const Tokens& tokens, const std::vector<TokenInfo>& info, con
           ++j;
         }
         if (k < stems.size()) continue;
+        if (triggers && !same_word_class(tokens, used, kb.str(phrase.words))) continue;
+        const std::size_t before = out.size();
         out.push_back({p, i, used.back(), repaired, !repaired && same_surface(tokens, used, kb.str(phrase.words))});
+        if (triggers) add_same_stem_triggers(tokens, kb, starts.subspan(n + 1), stems, used, before, out);
         i = used.back() + 1;
         matched = true;
         break;

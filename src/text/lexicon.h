@@ -32,7 +32,10 @@ struct PhraseMatch {
 };
 
 // Longest matches, left to right, of phrases whose target kind is `finding`/`guard`
-// (when `triggers` is false) or `trigger` (when true). Matches never overlap.
+// (when `triggers` is false) or `trigger` (when true). Matches never overlap, except
+// that triggers of several kinds with the same stems match together (those spelled as
+// written win: "ruled out" over "rule out"). Trigger words are matched without typo
+// repair, and an "-ly" adverb does not meet its adjective's trigger ("likely"/"like").
 void match_phrases(const Tokens& tokens, const std::vector<TokenInfo>& info, const kb::KnowledgeBase& kb,
                    bool triggers, std::vector<PhraseMatch>& out);
 

@@ -52,7 +52,54 @@ Folded classify(char32_t cp) {
   return {Class::space, 0, nullptr};
 }
 
+// Lower case for the other cased letters people commonly type: Latin Extended-A,
+// Greek and Cyrillic (the same word in any case then meets itself).
+char32_t lower(char32_t cp) {
+  if ((cp >= 0x100 && cp <= 0x137) || (cp >= 0x14A && cp <= 0x177)) return cp | 1;  // upper even, lower odd
+  if ((cp >= 0x139 && cp <= 0x148) || (cp >= 0x179 && cp <= 0x17E)) return (cp & 1) != 0 ? cp + 1 : cp;
+  if (cp >= 0x391 && cp <= 0x3AB && cp != 0x3A2) return cp + 0x20;
+  if (cp >= 0x410 && cp <= 0x42F) return cp + 0x20;
+  if (cp >= 0x400 && cp <= 0x40F) return cp + 0x50;
+  return cp;
+}
+
 bool ends_sentence(char p) { return p == '.' || p == '!' || p == '?' || p == ';' || p == '\n'; }
+
+bool is_ascii_letter(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+
+// "-ve" and "+ve", the clinical shorthand for negative and positive, standing alone
+// at i (a sign, then "ve", then no letter): the bytes they span, else 0.
+std::size_t signed_ve(std::string_view input, std::size_t i) {
+  if (i + 3 > input.size() || (input[i] != '-' && input[i] != '+')) return 0;
+  if ((input[i + 1] | 0x20) != 'v' || (input[i + 2] | 0x20) != 'e') return 0;
+  if (i + 3 < input.size() && is_ascii_letter(input[i + 3])) return 0;
+  return 3;
+}
+
+bool word_byte(char c) { return is_ascii_letter(c) || (c >= '0' && c <= '9') || static_cast<unsigned char>(c) >= 0x80; }
+
+// A dash between two words with no space ("left-sided", "3-4") is a hyphen; one with
+// a space on either side ("no pain - just cramps", a "- " bullet) breaks the sentence.
+bool joins_words(std::string_view input, std::size_t at, std::size_t next) {
+  return at > 0 && next < input.size() && word_byte(input[at - 1]) && word_byte(input[next]);
+}
+
+// Whether the '.' just added (ending at byte `next`) belongs to an abbreviation rather
+// than ending a sentence: the dots of "e.g.", "i.e.", "p.o." (single letters joined by
+// dots) and of a few titles ("Dr.", "vs.").
+bool is_abbreviation_dot(std::string_view input, const Tokens& out, std::size_t next) {
+  const auto& toks = out.tokens;
+  const std::size_t n = toks.size();  // toks[n - 1] is the '.'
+  if (n < 2 || toks[n - 2].kind != TokenKind::word || toks[n - 2].end != toks[n - 1].begin) return false;
+  const std::string_view before = out.norm(toks[n - 2]);
+  if (before.size() == 1) {
+    if (next < input.size() && is_ascii_letter(input[next])) return true;  // "e." of "e.g."
+    // The last dot of "e.g.": a letter right after another abbreviation dot.
+    return n >= 3 && toks[n - 3].kind == TokenKind::punct && toks[n - 3].punct == '.' &&
+           toks[n - 3].end == toks[n - 2].begin && !toks[n - 3].sentence_end;
+  }
+  return before == "dr" || before == "mr" || before == "mrs" || before == "vs" || before == "approx";
+}
 
 }  // namespace
 
@@ -82,7 +129,23 @@ void tokenize(std::string_view input, Tokens& out) {
   };
 
   for (std::size_t i = 0; i < input.size();) {
-    const utf8::Decoded d = utf8::decode(input, i);
+    if (!in_word) {
+      if (const std::size_t len = signed_ve(input, i)) {
+        Token t;
+        t.begin = static_cast<std::uint32_t>(i);
+        t.end = static_cast<std::uint32_t>(i + len);
+        t.norm = static_cast<std::uint32_t>(out.text.size());
+        out.text.append(input[i] == '-' ? "negative" : "positive");
+        t.norm_len = static_cast<std::uint32_t>(out.text.size()) - t.norm;
+        out.tokens.push_back(t);
+        newlines = 0;
+        i += len;
+        continue;
+      }
+    }
+    // Most text is ASCII: decode only the rest.
+    const auto byte = static_cast<unsigned char>(input[i]);
+    const utf8::Decoded d = byte < 0x80 ? utf8::Decoded{byte, 1, true} : utf8::decode(input, i);
     const auto at = static_cast<std::uint32_t>(i);
     const auto next = static_cast<std::uint32_t>(i + d.length);
     const Folded f = classify(d.cp);
@@ -109,7 +172,7 @@ void tokenize(std::string_view input, Tokens& out) {
         } else if (f.letters != nullptr) {
           out.text.append(f.letters);
         } else {
-          out.text.append(input.substr(i, d.length));
+          utf8::append(out.text, lower(d.cp));
         }
         word.end = next;
         break;
@@ -135,6 +198,8 @@ void tokenize(std::string_view input, Tokens& out) {
         }
         finish_word(at);
         add_punct(f.punct, at, next);
+        if (f.punct == '.' && is_abbreviation_dot(input, out, next)) out.tokens.back().sentence_end = false;
+        if (f.punct == '-' && !joins_words(input, at, next)) out.tokens.back().sentence_end = true;
         break;
       }
       case Class::space:

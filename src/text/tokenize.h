@@ -1,7 +1,10 @@
 // Normalization and tokenization. One pass over the input bytes: decodes UTF-8
 // (invalid bytes become U+FFFD and separate words, never crash or vanish), folds
-// case, accents, curly quotes and dashes, drops apostrophes inside words
-// ("don't" -> "dont") and records each token's byte span in the original input.
+// case (ASCII, Latin, Greek, Cyrillic), accents, curly quotes and dashes, drops
+// apostrophes inside words ("don't" -> "dont"), reads "-ve"/"+ve" as negative and
+// positive, and records each token's byte span in the original input. Sentences end
+// at . ! ? ; a blank line, and a dash with a space beside it ("no pain - just
+// cramps"), but not at the dots of "e.g." or "Dr.".
 #pragma once
 
 #include <cstdint>
@@ -20,7 +23,7 @@ struct Token {
   std::uint32_t norm_len = 0;
   TokenKind kind = TokenKind::word;
   char punct = 0;           // for punct tokens: one of . , ; : ? ! ( ) - / and '\n' (paragraph)
-  bool sentence_end = false;  // punct token that ends a sentence
+  bool sentence_end = false;  // punct token that ends a sentence (or a clause, for a spaced dash)
 };
 
 struct Tokens {

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <span>
 #include <tuple>
 #include <vector>
 
@@ -50,23 +51,67 @@ int osa_distance(std::string_view a, std::string_view b, int limit) {
   return d > limit ? limit + 1 : d;
 }
 
+namespace {
+
+// The first record with `hash`, or end. The hashes are sorted and spread evenly over
+// 64 bits, so interpolation finds the place in a few probes where a binary search
+// would take about twenty, each likely a cache miss: this lookup is the hot loop of
+// typo repair.
+const kb::DeleteRec* find_hash(std::span<const kb::DeleteRec> recs, std::uint64_t hash) {
+  std::size_t lo = 0;
+  std::size_t hi = recs.size();  // the answer lies in [lo, hi]
+  constexpr int kProbes = 4;
+  for (int probe = 0; probe < kProbes && hi - lo > 16; ++probe) {
+    const std::uint64_t a = recs[lo].hash;
+    const std::uint64_t b = recs[hi - 1].hash;
+    if (hash <= a) {
+      hi = lo;
+      break;
+    }
+    if (hash > b) {
+      lo = hi;
+      break;
+    }
+    const auto span = static_cast<long double>(b - a);
+    auto mid = lo + static_cast<std::size_t>(static_cast<long double>(hash - a) / span * static_cast<long double>(hi - 1 - lo));
+    mid = std::min(std::max(mid, lo), hi - 1);
+    if (recs[mid].hash < hash) {
+      lo = mid + 1;
+    } else {
+      hi = mid;
+    }
+  }
+  const auto it = std::lower_bound(recs.begin() + static_cast<std::ptrdiff_t>(lo), recs.begin() + static_cast<std::ptrdiff_t>(hi),
+                                   hash, [](const kb::DeleteRec& r, std::uint64_t v) { return r.hash < v; });
+  return recs.data() + (it - recs.begin());
+}
+
+}  // namespace
+
 std::optional<Correction> correct(std::string_view word, const kb::KnowledgeBase& kb) {
+  if (kb.find_stem(stem(word))) return std::nullopt;
+  return correct_unknown(word, kb);
+}
+
+std::optional<Correction> correct_unknown(std::string_view word, const kb::KnowledgeBase& kb) {
   const int limit = max_typo_distance(word.size());
   if (limit == 0 || word.size() >= 40) return std::nullopt;
   for (char c : word) {
     if (c < 'a' || c > 'z') return std::nullopt;  // only plain words: not numbers, not other scripts
   }
-  if (kb.find_stem(stem(word)) || kb.in_dictionary(word)) return std::nullopt;
+  if (kb.in_dictionary(word)) return std::nullopt;  // a real word, just not one the knowledge base uses
 
   const auto deletes = kb.deletes();
   const auto words = kb.typo_words();
   std::optional<Correction> best;
-  std::string scratch(word);
-  std::vector<std::uint32_t> seen;
+  // Reused per thread, so repairing words allocates nothing in steady state.
+  thread_local std::string scratch;
+  thread_local std::vector<std::uint32_t> seen;
+  scratch.assign(word);
+  seen.clear();
   for_each_deletion(scratch, limit, [&](std::uint64_t h) {
-    auto it = std::lower_bound(deletes.begin(), deletes.end(), h,
-                               [](const kb::DeleteRec& r, std::uint64_t v) { return r.hash < v; });
-    for (; it != deletes.end() && it->hash == h; ++it) {
+    const kb::DeleteRec* const end = deletes.data() + deletes.size();
+    for (const kb::DeleteRec* it = find_hash(deletes, h); it != end && it->hash == h; ++it) {
       if (std::find(seen.begin(), seen.end(), it->word) != seen.end()) continue;
       seen.push_back(it->word);
       const std::string_view candidate = kb.str(words[it->word].word);

@@ -38,6 +38,9 @@ struct Correction {
 // The closest lexicon word to an unknown `word`, if one is near enough.
 std::optional<Correction> correct(std::string_view word, const kb::KnowledgeBase& kb);
 
+// The same for a word whose stem the caller already found missing from the vocabulary.
+std::optional<Correction> correct_unknown(std::string_view word, const kb::KnowledgeBase& kb);
+
 }  // namespace crampx::text
 
 #include "base/hash.h"

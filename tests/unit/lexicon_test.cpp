@@ -61,5 +61,48 @@ TEST(Lexicon, UnrecognizedContentWordsAreListed) {
   EXPECT_EQ(words, (V{"during", "yoga"}));
 }
 
+TEST(Lexicon, LabelsNameTheirFindingToo) {
+  // The fixture's "In the heat" is a label, not one of heat_exposure's phrases.
+  const std::string input = "cramps in the heat";
+  const Analysis a = analyze_text(input);
+  ASSERT_EQ(a.mentions.size(), 2u);
+  EXPECT_EQ(input.substr(a.mentions[1].begin, a.mentions[1].end - a.mentions[1].begin), "in the heat");
+  EXPECT_EQ(a.mentions[1].match, MatchKind::exact);
+}
+
+TEST(Lexicon, SpansCountBytesOfTheOriginalInput) {
+  const std::string input = "\xE2\x80\x9C" "Cr\xC3\xA0mp\xE2\x80\x9D \xE2\x80\x94 in my CALF";
+  const Analysis a = analyze_text(input);
+  ASSERT_EQ(a.mentions.size(), 2u);
+  EXPECT_EQ(input.substr(a.mentions[0].begin, a.mentions[0].end - a.mentions[0].begin), "Cr\xC3\xA0mp");
+  EXPECT_EQ(input.substr(a.mentions[1].begin, a.mentions[1].end - a.mentions[1].begin), "CALF");
+}
+
+TEST(Lexicon, TriggersAndGuardsAreNotUnrecognized) {
+  const std::string input = "no stomach cramps, maybe twitching";
+  const Analysis a = analyze_text(input);
+  EXPECT_TRUE(a.unrecognized.empty());
+}
+
+TEST(Lexicon, SameStemTriggersActByTheWordsWritten) {
+  // "rule out" (possible) and "ruled out" (denied) share their stems.
+  Scratch s;
+  read_text("ruled out", mini_kb(), {}, s);
+  ASSERT_EQ(s.triggers.size(), 1u);
+  EXPECT_EQ(mini_kb().triggers()[mini_kb().phrases()[s.triggers[0].phrase].target].category,
+            kb::TriggerCategory::negated);
+  // "i" is both a clause start and the end of a relative's scope: both act.
+  read_text("i", mini_kb(), {}, s);
+  EXPECT_EQ(s.triggers.size(), 2u);
+}
+
+TEST(Lexicon, AnAdverbIsNotItsAdjectivesTrigger) {
+  // Snowball stems "surely" to "sure", so "not surely if" would meet "not sure if": trigger words must agree.
+  Scratch s;
+  read_text("not surely if", mini_kb(), {}, s);
+  ASSERT_EQ(s.triggers.size(), 1u);
+  EXPECT_EQ(mini_kb().str(mini_kb().phrases()[s.triggers[0].phrase].words), "not");
+}
+
 }  // namespace
 }  // namespace crampx::text

@@ -64,6 +64,84 @@ TEST(Tokenize, SentencesAndNumbers) {
   EXPECT_EQ(ends, 3);  // '.', ';' and the blank line
 }
 
+// Word tokens and which punctuation ends a sentence, as "w w | w" (| a sentence end).
+std::string shape(std::string_view input) {
+  Tokens t;
+  tokenize(input, t);
+  std::string out;
+  for (const Token& tok : t.tokens) {
+    if (tok.kind != TokenKind::word && !tok.sentence_end) continue;
+    if (!out.empty()) out.push_back(' ');
+    out.append(tok.kind == TokenKind::word ? t.norm(tok) : std::string_view("|"));
+  }
+  return out;
+}
+
+struct ShapeCase {
+  const char* input;
+  const char* shape;
+};
+
+class TokenizeShape : public testing::TestWithParam<ShapeCase> {};
+
+TEST_P(TokenizeShape, Words) { EXPECT_EQ(shape(GetParam().input), GetParam().shape) << GetParam().input; }
+
+INSTANTIATE_TEST_SUITE_P(
+    Normalization, TokenizeShape,
+    testing::Values(ShapeCase{"NO Cramps", "no cramps"},
+                    ShapeCase{"I can\xE2\x80\x99t", "i cant"},
+                    ShapeCase{"\xC3\x89PAULE \xC3\x9C\xC3\x9F", "epaule uss"},                   // Latin-1 letters fold
+                    ShapeCase{"\xC5\x81\xC3\x93" "D\xC5\xB9", "\xC5\x82od\xC5\xBA"},               // Latin Extended-A: lower case
+                    ShapeCase{"\xCE\x9C\xCE\xA5\xCE\x99\xCE\x91", "\xCE\xBC\xCF\x85\xCE\xB9\xCE\xB1"},  // Greek
+                    ShapeCase{"\xD0\x9A\xD0\xA0\xD0\x90\xD0\x9C\xD0\x9F", "\xD0\xBA\xD1\x80\xD0\xB0\xD0\xBC\xD0\xBF"},  // Cyrillic
+                    ShapeCase{"ROS -ve for fever, +VE for rash", "ros negative for fever positive for rash"},
+                    ShapeCase{"five-ve", "five ve"},                                                  // not a sign
+                    ShapeCase{"left-sided weakness", "left sided weakness"}));
+
+INSTANTIATE_TEST_SUITE_P(
+    Sentences, TokenizeShape,
+    testing::Values(ShapeCase{"no pain. cramps", "no pain | cramps"},
+                    ShapeCase{"no pain - just cramps", "no pain | just cramps"},                       // a spaced dash
+                    ShapeCase{"no pain\xE2\x80\x94just cramps", "no pain just cramps"},              // joined: a hyphen
+                    ShapeCase{"no pain \xE2\x80\x94 just cramps", "no pain | just cramps"},
+                    ShapeCase{"- cramps\n- twitching", "| cramps | twitching"},                       // bullets
+                    ShapeCase{"taken p.o. daily", "taken p o daily"},
+                    ShapeCase{"e.g. cramps. Then", "e g cramps | then"},
+                    ShapeCase{"saw Dr. Smith", "saw dr smith"},
+                    ShapeCase{"Vitamin D. Then", "vitamin d | then"},
+                    ShapeCase{"why? no; yes!", "why | no | yes |"}));
+
+TEST(Tokenize, NeverLosesABytesPlace) {
+  // Every kind of byte, valid or not: spans stay inside the input, in order, and never overlap.
+  std::string input;
+  for (int b = 0; b < 256; ++b) {
+    input.push_back(static_cast<char>(b));
+    input += "ab ";
+  }
+  input += "\xE2\x80";  // a truncated sequence at the very end
+  Tokens t;
+  tokenize(input, t);
+  std::uint32_t last_end = 0;
+  for (const Token& tok : t.tokens) {
+    EXPECT_LE(last_end, tok.begin);
+    EXPECT_LT(tok.begin, tok.end);
+    EXPECT_LE(tok.end, input.size());
+    last_end = tok.end;
+  }
+  Tokens empty;
+  tokenize("", empty);
+  EXPECT_TRUE(empty.tokens.empty());
+}
+
+TEST(Tokenize, SignedVeKeepsTheSpanOfWhatWasWritten) {
+  Tokens t;
+  const std::string input = "BK -ve";
+  tokenize(input, t);
+  ASSERT_EQ(t.tokens.size(), 2u);
+  EXPECT_EQ(t.norm(t.tokens[1]), "negative");
+  EXPECT_EQ(input.substr(t.tokens[1].begin, t.tokens[1].end - t.tokens[1].begin), "-ve");
+}
+
 TEST(Stemmer, InflectionsMeet) {
   EXPECT_EQ(stem("cramping"), "cramp");
   EXPECT_EQ(std::string(stem("cramped")), "cramp");

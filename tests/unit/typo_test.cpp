@@ -42,6 +42,53 @@ TEST(Typo, NeverRepairsShortOrTooDistantWords) {
   EXPECT_EQ(repair("crmp5"), "");   // not a plain word
 }
 
+struct RepairCase {
+  const char* word;
+  const char* repaired;  // "" for no repair
+  const char* rule;
+};
+
+std::ostream& operator<<(std::ostream& out, const RepairCase& c) { return out << c.word << " (" << c.rule << ")"; }
+
+class TypoRule : public testing::TestWithParam<RepairCase> {};
+
+TEST_P(TypoRule, Repair) { EXPECT_EQ(repair(GetParam().word), GetParam().repaired) << GetParam().rule; }
+
+INSTANTIATE_TEST_SUITE_P(
+    Distances, TypoRule,
+    testing::Values(RepairCase{"hta", "", "3 letters: never repaired"},
+                    RepairCase{"cramp", "", "a lexicon word"},
+                    RepairCase{"crmp", "cramp", "4 letters: one edit"},
+                    RepairCase{"crampp", "cramps", "one edit: 'cramp' and 'cramps' tie, the same length wins"},
+                    RepairCase{"cranp", "cramp", "one substitution"},
+                    RepairCase{"carmp", "cramp", "one transposition counts once"},
+                    RepairCase{"carmpp", "", "7 letters or fewer: two edits are too many"},
+                    RepairCase{"wekness", "weakness", "7 letters: one edit"},
+                    RepairCase{"waekness", "weakness", "8 letters: one transposition"},
+                    RepairCase{"waeknes", "", "7 letters typed: one edit allowed, this takes two"},
+                    RepairCase{"fasiculatoin", "fasciculation", "12 letters: two edits"},
+                    RepairCase{"fsiculatoin", "", "12 letters: three edits are too many"},
+                    RepairCase{"twich", "twitch", "a repair lands on the lexicon's own word"},
+                    RepairCase{"twitchng", "twitching", "or on a real inflection of it"},
+                    RepairCase{"twitchs", "", "stems to a lexicon stem: matched without repair"}));
+
+INSTANTIATE_TEST_SUITE_P(
+    KnownWords, TypoRule,
+    testing::Values(RepairCase{"heat", "", "in the lexicon"},
+                    RepairCase{"heart", "", "an English word, one edit from 'heat'"},
+                    RepairCase{"nights", "", "stems to a lexicon stem"},
+                    RepairCase{"weaker", "", "stems to a lexicon stem"},
+                    RepairCase{"wound", "", "in the lexicon"},
+                    RepairCase{"would", "", "an English word, one edit from 'wound'"},
+                    RepairCase{"cr4mp", "", "not a plain word"},
+                    RepairCase{"kr\xC3\xA4mpf", "", "not ASCII letters"}));
+
+TEST(Typo, TiesGoToTheSameFirstLetter) {
+  // "weat" is one edit from "heat" and from "what" (a trigger word): the one that keeps
+  // the typed first letter wins (typos rarely hit it), though "heat" sorts first.
+  EXPECT_EQ(repair("weat"), "what");
+}
+
 TEST(Typo, NeverOverridesAKnownWord) {
   EXPECT_EQ(repair("heat"), "");    // in the lexicon
   EXPECT_EQ(repair("heart"), "");   // an English word: not a typo of "heat"
