@@ -1,4 +1,5 @@
 #include "infer/score.h"
+#include "infer/report.h"
 
 #include <gtest/gtest.h>
 
@@ -101,6 +102,34 @@ TEST(Score, DeniedFindingsNeverSupport) {
   for (const CauseScore& s : out) {
     for (const Contribution& c : s.supporting) EXPECT_EQ(c.state, State::absent);  // only as "no X" evidence
   }
+}
+
+}  // namespace
+}  // namespace crampx::infer
+
+namespace crampx::infer {
+namespace {
+
+// The worked example of docs/SCORING.md, end to end from text.
+TEST(Score, WorkedExampleOfScoringMd) {
+  const kb::KnowledgeBase& kb = test::mini_kb();
+  Workspace ws;
+  Report r;
+  explain("calf cramps at night, no weakness", {}, kb, {}, ws, r);
+  ASSERT_EQ(r.causes.size(), 3u);
+  auto id = [&](const CauseScore& s) { return std::string(kb.str(kb.causes()[s.cause].id)); };
+  EXPECT_EQ(id(r.causes[0]), "nocturnal_leg_cramps");
+  EXPECT_NEAR(r.causes[0].log_odds, 1.074, 5e-4);
+  EXPECT_NEAR(r.causes[1].log_odds, -2.285, 5e-4);
+  EXPECT_NEAR(r.causes[2].log_odds, -2.536, 5e-4);
+  EXPECT_NEAR(r.causes[0].probability, 0.942, 5e-4);
+  EXPECT_NEAR(r.causes[1].probability, 0.033, 5e-4);
+  EXPECT_NEAR(r.causes[2].probability, 0.025, 5e-4);
+  EXPECT_EQ(id(r.causes[1]), "dehydration_salt_loss");
+  ASSERT_FALSE(r.causes[1].conflicting.empty());
+  EXPECT_NEAR(r.causes[1].conflicting[0].bits, -1.81, 5e-3);
+  EXPECT_EQ(r.confidence, Confidence::high);
+  EXPECT_FALSE(r.question.asked);  // 94 % is clear enough
 }
 
 }  // namespace
