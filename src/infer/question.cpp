@@ -33,11 +33,15 @@ void next_question(const Evidence& evidence, const std::vector<CauseScore>& rank
   for (const CauseScore& s : ranked) prior[s.cause] = s.probability;
   const double h0 = entropy(prior);
 
-  // Candidate findings: those some cause lists, not yet known.
+  // Candidate findings: those some cause lists, not yet known. While the text has
+  // only generic complaints ("my muscles hurt"), ask first what kind of muscle
+  // problem it is: only core findings (cramp, spasm, twitch, stiffness) are asked.
   std::vector<bool> candidate(findings.size(), false);
   for (const kb::CauseRec& c : causes) {
     for (const kb::CauseFindingRec& cf : kb.cause_findings(c)) {
-      if (evidence.state[cf.finding] == State::unknown) candidate[cf.finding] = true;
+      if (evidence.state[cf.finding] != State::unknown) continue;
+      if (!evidence.any_core && findings[cf.finding].scope != kb::Scope::core) continue;
+      candidate[cf.finding] = true;
     }
   }
   std::vector<double> yes(causes.size());

@@ -1,6 +1,7 @@
 // The next best question: of the findings nobody has mentioned or answered, the
 // one whose answer is expected to reduce the uncertainty over causes the most
-// (expected information gain, in bits, under the same model as score.h).
+// (expected information gain, in bits, under the same model as score.h). While no
+// core finding is known, only core findings are asked about.
 #pragma once
 
 #include <cstdint>

@@ -14,6 +14,7 @@ TEST(Question, AsksTheMostInformativeUnknownFinding) {
   Evidence e;
   e.state.assign(kb.findings().size(), State::unknown);
   e.state[*kb.find_finding("muscle_cramp")] = State::present;
+  e.any_core = true;
   std::vector<CauseScore> ranked;
   score_causes(e, kb, false, ranked);
   Question q;
@@ -49,6 +50,20 @@ TEST(Question, AsksTheMostInformativeUnknownFinding) {
       EXPECT_LE(gain_of(f), q.gain_bits + 1e-12) << kb.str(kb.findings()[f].id);
     }
   }
+}
+
+TEST(Question, OnlyGenericComplaintsAskWhatKindOfMuscleProblemItIs) {
+  const kb::KnowledgeBase& kb = test::mini_kb();
+  Evidence e;
+  e.state.assign(kb.findings().size(), State::unknown);
+  e.state[*kb.find_finding("muscle_pain")] = State::present;
+  e.any_weak = true;
+  std::vector<CauseScore> ranked;
+  score_causes(e, kb, false, ranked);
+  Question q;
+  next_question(e, ranked, kb, q);
+  ASSERT_TRUE(q.asked);
+  EXPECT_EQ(kb.findings()[q.finding].scope, kb::Scope::core) << kb.str(kb.findings()[q.finding].id);
 }
 
 TEST(Question, NoQuestionWhenNothingIsInScopeOrAllIsKnown) {
