@@ -10,6 +10,8 @@ int run_explain(const Context& ctx, const ExplainOptions& options);
 int run_interview(const Context& ctx, const InterviewOptions& options);
 int run_why(const Context& ctx, const ObjectOptions& options);
 int run_show(const Context& ctx, const ObjectOptions& options);
+int run_search(const Context& ctx, const SearchOptions& options);
+int run_graph(const Context& ctx, const GraphOptions& options);
 int run_list(const Context& ctx, const ListOptions& options);
 int run_kb_dump(const Context& ctx);
 int run_kb_validate(const Context& ctx, const KbOptions& options);

@@ -43,6 +43,16 @@ struct InterviewOptions {
   unsigned max_questions = 12;
 };
 
+struct SearchOptions {
+  std::vector<std::string> words;
+  bool json = false;
+};
+
+struct GraphOptions {
+  std::string cause;           // only this cause (empty: all)
+  std::string format = "dot";  // dot|mermaid
+};
+
 struct KbOptions {
   std::string file;  // kb validate FILE
 };

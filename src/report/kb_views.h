@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -21,6 +22,13 @@ void render_why(std::uint32_t cause, const kb::KnowledgeBase& kb, const RenderOp
 // Returns false when no object has that id.
 bool render_show(std::string_view id, const kb::KnowledgeBase& kb, const RenderOptions& options, bool json,
                  std::string& out);
+
+enum class GraphFormat { dot, mermaid };
+
+// Causes -> mechanism chains, and the findings that point to each cause most
+// strongly; all causes, or one.
+void render_graph(const kb::KnowledgeBase& kb, GraphFormat format, std::optional<std::uint32_t> only_cause,
+                  std::string& out);
 
 // The id closest to `id` among all objects, for "did you mean"; empty when none is close.
 std::string closest_id(std::string_view id, const kb::KnowledgeBase& kb);

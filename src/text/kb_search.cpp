@@ -1,0 +1,113 @@
+#include "text/kb_search.h"
+
+#include <algorithm>
+#include <set>
+
+#include "text/analyze.h"
+#include "text/stemmer.h"
+#include "text/tokenize.h"
+#include "text/typo.h"
+
+namespace crampx::text {
+namespace {
+
+constexpr int kRecognized = 100;  // a phrase the matcher would recognize outranks word overlap
+
+std::vector<std::string> stems_of(std::string_view s, const kb::KnowledgeBase& kb, bool drop_stopwords) {
+  Tokens tokens;
+  tokenize(s, tokens);
+  std::vector<std::string> out;
+  for (const Token& t : tokens.tokens) {
+    if (t.kind != TokenKind::word) continue;
+    std::string st(stem(tokens.norm(t)));
+    if (drop_stopwords) {
+      const auto v = kb.find_stem(st);
+      if (v && (kb.vocab()[*v].flags & (kb::kStopword | kb::kFiller)) != 0) continue;
+    }
+    out.push_back(std::move(st));
+  }
+  return out;
+}
+
+}  // namespace
+
+SearchResult search_kb(std::string_view query, const kb::KnowledgeBase& kb, std::size_t limit) {
+  SearchResult result;
+  std::set<std::pair<std::string, std::string_view>> seen;
+  auto add = [&](std::string kind, std::string_view id, std::string_view label, std::string why, int score) {
+    if (!seen.emplace(kind, id).second) {
+      for (SearchHit& h : result.hits) {
+        if (h.kind == kind && h.id == id) h.score = std::max(h.score, score);
+      }
+      return;
+    }
+    result.hits.push_back({std::move(kind), id, label, std::move(why), score});
+  };
+
+  // 1. What a description with these words would be read as.
+  Scratch scratch;
+  Analysis analysis;
+  analyze(query, kb, {}, scratch, analysis);
+  for (const Mention& m : analysis.mentions) {
+    const kb::FindingRec& f = kb.findings()[m.finding];
+    add("finding", kb.str(f.id), kb.str(f.label),
+        "recognized as this finding (phrase \"" + std::string(kb.str(kb.phrases()[m.phrase].words)) + "\")",
+        kRecognized);
+  }
+
+  // 2. Objects whose words share stems with the query.
+  const std::vector<std::string> wanted = stems_of(query, kb, true);
+  if (!wanted.empty()) {
+    auto overlap = [&](std::string_view text, std::string& matched) {
+      const std::vector<std::string> have = stems_of(text, kb, false);
+      int n = 0;
+      for (const std::string& w : wanted) {
+        if (std::find(have.begin(), have.end(), w) != have.end()) {
+          ++n;
+          if (matched.find(w) == std::string::npos) matched += (matched.empty() ? "" : ", ") + w;
+        }
+      }
+      return n;
+    };
+    auto consider = [&](const char* kind, std::string_view id, std::string_view label,
+                        std::initializer_list<std::string_view> extra) {
+      std::string matched;
+      int best = overlap(label, matched) * 2;  // a label match counts double
+      for (std::string_view e : extra) best = std::max(best, overlap(e, matched));
+      if (best > 0) add(kind, id, label, "matches: " + matched, best);
+    };
+    for (const kb::CauseRec& c : kb.causes()) consider("cause", kb.str(c.id), kb.str(c.label), {kb.str(c.summary)});
+    for (const kb::FindingRec& f : kb.findings()) {
+      std::string matched;
+      int best = overlap(kb.str(f.label), matched) * 2;
+      for (const kb::PhraseRec& p : kb.phrases(f)) best = std::max(best, overlap(kb.str(p.words), matched));
+      if (best > 0) add("finding", kb.str(f.id), kb.str(f.label), "matches: " + matched, best);
+    }
+    for (const kb::ConditionRec& c : kb.conditions()) {
+      consider("condition", kb.str(c.id), kb.str(c.label), {kb.str(c.description)});
+    }
+    for (const kb::MechanismRec& m : kb.mechanisms()) consider("mechanism", kb.str(m.id), kb.str(m.label), {});
+    for (const kb::DiagnosticRec& d : kb.diagnostics()) consider("diagnostic", kb.str(d.id), kb.str(d.label), {});
+    for (const kb::TreatmentRec& t : kb.treatments()) consider("treatment", kb.str(t.id), kb.str(t.label), {});
+    for (const kb::PreventionRec& p : kb.prevention()) consider("prevention", kb.str(p.id), kb.str(p.label), {});
+    for (const kb::RedFlagRec& r : kb.red_flags()) consider("red_flag", kb.str(r.id), kb.str(r.label), {});
+  }
+  std::stable_sort(result.hits.begin(), result.hits.end(),
+                   [](const SearchHit& a, const SearchHit& b) { return a.score > b.score; });
+  if (result.hits.size() > limit) result.hits.resize(limit);
+
+  // 3. Nothing: suggest spellings the vocabulary knows.
+  if (result.hits.empty()) {
+    Tokens tokens;
+    tokenize(query, tokens);
+    for (const Token& t : tokens.tokens) {
+      if (t.kind != TokenKind::word) continue;
+      if (const auto fix = correct(tokens.norm(t), kb)) {
+        result.did_you_mean.emplace_back(kb.str(kb.typo_words()[fix->typo_word].word));
+      }
+    }
+  }
+  return result;
+}
+
+}  // namespace crampx::text

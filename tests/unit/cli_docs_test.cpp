@@ -1,0 +1,82 @@
+// Every command and option of the one definition appears in --help, in the man
+// page and in all three completion scripts: adding an option without it showing
+// up everywhere fails here.
+#include "cli/docs.h"
+
+#include <gtest/gtest.h>
+
+namespace crampx::cli {
+namespace {
+
+struct Named {
+  std::string where;  // "explain", "kb validate" ...
+  std::string name;   // "--format", "explain" ...
+};
+
+void collect(const CLI::App& app, const std::string& path, std::vector<Named>& out, std::string& help) {
+  help += app.help();
+  for (const CLI::Option* o : app.get_options()) {
+    for (const std::string& l : o->get_lnames()) out.push_back({path, "--" + l});
+    for (const std::string& s : o->get_snames()) out.push_back({path, "-" + s});
+  }
+  for (const CLI::App* sub : app.get_subcommands([](const CLI::App* a) { return !a->get_group().empty(); })) {
+    out.push_back({path, sub->get_name()});
+    collect(*sub, path.empty() ? sub->get_name() : path + " " + sub->get_name(), out, help);
+  }
+}
+
+TEST(CliDocs, EveryOptionAndCommandIsEverywhere) {
+  CLI::App app{kAppDescription, "crampx"};
+  Invocation inv;
+  define(app, inv);
+  std::vector<Named> names;
+  std::string help;
+  collect(app, "", names, help);
+  ASSERT_GT(names.size(), 30u);
+  const std::pair<std::string, std::string> documents[] = {
+      {"help", help},
+      {"man page", man_page(app, inv, "test")},
+      {"bash", completion_script("bash", app, inv)},
+      {"zsh", completion_script("zsh", app, inv)},
+      {"fish", completion_script("fish", app, inv)},
+  };
+  for (const auto& [doc, text] : documents) {
+    for (const Named& n : names) {
+      std::string needle = n.name;
+      if (doc == "man page") {  // roff escapes dashes
+        needle.clear();
+        for (char c : n.name) needle += c == '-' ? std::string("\\-") : std::string(1, c);
+      }
+      if (doc == "fish" && n.name.rfind("--", 0) == 0) needle = "-l " + n.name.substr(2);
+      if (doc == "fish" && n.name.size() == 2 && n.name[0] == '-') needle = "-s " + n.name.substr(1);
+      EXPECT_NE(text.find(needle), std::string::npos) << doc << " misses " << n.name << " of '" << n.where << "'";
+    }
+  }
+}
+
+TEST(CliDocs, ChoicesReachTheCompletions) {
+  CLI::App app{kAppDescription, "crampx"};
+  Invocation inv;
+  define(app, inv);
+  for (const char* shell : {"bash", "zsh", "fish"}) {
+    const std::string s = completion_script(shell, app, inv);
+    EXPECT_NE(s.find("auto always never"), std::string::npos) << shell;
+    EXPECT_NE(s.find("text json jsonl markdown"), std::string::npos) << shell;
+    EXPECT_NE(s.find("crampx list causes"), std::string::npos) << shell << ": cause ids come from the binary";
+  }
+}
+
+TEST(CliDocs, ManPageHasTheStandardSections) {
+  CLI::App app{kAppDescription, "crampx"};
+  Invocation inv;
+  define(app, inv);
+  const std::string man = man_page(app, inv, "1.2.3");
+  for (const char* section : {".TH CRAMPX 1", ".SH NAME", ".SH SYNOPSIS", ".SH COMMANDS", ".SH EXIT STATUS",
+                              ".SH ENVIRONMENT", "NO_COLOR", "CRAMPX_KB", ".SH EXAMPLES", "not a diagnosis"}) {
+    EXPECT_NE(man.find(section), std::string::npos) << section;
+  }
+  EXPECT_EQ(man.find("\n.SS \"crampx man"), std::string::npos) << "the hidden man command is not documented";
+}
+
+}  // namespace
+}  // namespace crampx::cli
