@@ -14,6 +14,7 @@
 #include "cli/exit_codes.h"
 #include "cli/terminal.h"
 #include "compile/compile.h"
+#include "report/terminal_text.h"
 
 #ifndef CRAMPX_VERSION
 #define CRAMPX_VERSION "0.0.0"
@@ -22,8 +23,9 @@
 namespace crampx::cli {
 
 void print_error(std::string_view message, std::string_view hint) {
-  std::string line = fmt::format("crampx: error: {}\n", message);
-  if (!hint.empty()) line += fmt::format("hint: {}\n", hint);
+  // Messages may quote input (an unknown id, a file name): never let it drive the terminal.
+  std::string line = fmt::format("crampx: error: {}\n", report::terminal_safe(message, true));
+  if (!hint.empty()) line += fmt::format("hint: {}\n", report::terminal_safe(hint, true));
   std::fwrite(line.data(), 1, line.size(), stderr);
 }
 

@@ -4,14 +4,16 @@
 
 namespace crampx::report {
 
-std::string terminal_safe(std::string_view s) {
+std::string terminal_safe(std::string_view s, bool keep_newlines) {
   std::string out;
   out.reserve(s.size());
   for (std::size_t i = 0; i < s.size();) {
     const utf8::Decoded d = utf8::decode(s, i);
     const bool control = d.cp < 0x20 || d.cp == 0x7F || (d.cp >= 0x80 && d.cp < 0xA0);
     if (!d.valid || control) {
-      if (d.cp == '\n' || d.cp == '\t') {
+      if (d.cp == '\n' && keep_newlines) {
+        out.push_back('\n');
+      } else if (d.cp == '\n' || d.cp == '\t') {
         out.push_back(' ');
       } else {
         utf8::append(out, utf8::kReplacement);

@@ -9,8 +9,9 @@
 
 namespace crampx::report {
 
-// `s` with C0/C1 control characters and DEL shown as U+FFFD and invalid UTF-8 replaced.
-std::string terminal_safe(std::string_view s);
+// `s` with C0/C1 control characters and DEL shown as U+FFFD and invalid UTF-8 replaced;
+// tabs and newlines become spaces unless `keep_newlines`.
+std::string terminal_safe(std::string_view s, bool keep_newlines = false);
 
 // The display width of UTF-8 text, counting one column per code point.
 std::size_t display_width(std::string_view s);

@@ -127,3 +127,27 @@ TEST(InterviewE2E, OutOfScopeEndsWithExitOne) {
 
 }  // namespace
 }  // namespace crampx::test
+
+namespace crampx::test {
+namespace {
+
+TEST(TerminalE2E, NoInputOnATerminalPrintsAShortUsage) {
+  Pty pty({CRAMPX_BINARY, "explain"});
+  EXPECT_EQ(pty.wait(), 2);
+  EXPECT_NE(pty.transcript().find("crampx: error: no text to explain"), std::string::npos) << pty.transcript();
+  EXPECT_NE(pty.transcript().find("usage: crampx explain"), std::string::npos) << pty.transcript();
+}
+
+TEST(TerminalE2E, InputNeverReachesTheTerminalRaw) {
+  // An escape sequence in the text and in an unknown id: shown, but defused.
+  Pty pty({CRAMPX_BINARY, "--kb", kMiniKb, "explain", "--color=never", "calf \x1b]0;pwned\x07 cramps \x1b[2J"});
+  EXPECT_EQ(pty.wait(), 0);
+  EXPECT_EQ(pty.transcript().find("\x1b]0;"), std::string::npos);
+  EXPECT_EQ(pty.transcript().find("\x1b[2J"), std::string::npos);
+  Pty err({CRAMPX_BINARY, "--kb", kMiniKb, "why", "\x1b[31mred"});
+  EXPECT_EQ(err.wait(), 2);
+  EXPECT_EQ(err.transcript().find("\x1b[31m"), std::string::npos) << err.transcript();
+}
+
+}  // namespace
+}  // namespace crampx::test
