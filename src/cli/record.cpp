@@ -1,15 +1,12 @@
 #include "cli/record.h"
 
 #include <fmt/format.h>
-#include <nlohmann/json.hpp>
 
-#include "base/json_limits.h"
+#include "cli/record_json.h"
 #include "text/typo.h"
 
 namespace crampx::cli {
 namespace {
-
-using json = nlohmann::json;
 
 Result<infer::AnswerEntry> make_answer(std::string_view finding, std::string_view answer, const kb::KnowledgeBase& kb) {
   const auto f = kb.find_finding(finding);
@@ -64,64 +61,25 @@ Record parse_record(std::string_view line, const kb::KnowledgeBase& kb) {
     r.text.assign(line);
     return r;
   }
-  if (json_depth_exceeds(line)) {
-    r.error = Error{"invalid_json", fmt::format("JSON nested deeper than {} levels", kMaxJsonDepth)};
+  RecordFields fields;
+  if (const std::optional<Error> e = read_json_record(line, fields)) {
+    r.error = *e;
+    r.id = std::move(fields.id);
     return r;
   }
-  json doc;
-  try {
-    doc = json::parse(line);
-  } catch (const json::parse_error& e) {
-    std::string what = e.what();
-    if (const auto pos = what.find(": "); pos != std::string::npos) what = what.substr(pos + 2);
-    r.error = Error{"invalid_json", fmt::format("invalid JSON: {}", what)};
-    return r;
-  }
-  if (!doc.is_object()) {
-    r.error = Error{"invalid_record", "a JSON record must be an object with a \"text\" field"};
-    return r;
-  }
-  if (const auto id = doc.find("id"); id != doc.end()) {
-    if (id->is_string() || id->is_number()) {
-      r.id = id->dump(-1, ' ', false, json::error_handler_t::replace);
-    } else if (!id->is_null()) {
-      r.error = Error{"invalid_id", "\"id\" must be a string or a number"};
-      return r;
-    }
-  }
-  const auto text = doc.find("text");
-  if (text == doc.end()) {
-    r.error = Error{"missing_text", "the record has no \"text\" field"};
-    return r;
-  }
-  if (!text->is_string()) {
-    r.error = Error{"invalid_text", "\"text\" must be a string"};
-    return r;
-  }
-  r.text = text->get<std::string>();
+  r.id = std::move(fields.id);
+  r.text = std::move(fields.text);
   if (r.text.size() > kMaxTextBytes) {
     r.error = Error{"text_too_long", fmt::format("the text is longer than the limit of {} MiB", kMaxTextBytes >> 20)};
     return r;
   }
-  if (const auto answers = doc.find("answers"); answers != doc.end() && !answers->is_null()) {
-    if (!answers->is_object()) {
-      r.error = Error{"invalid_answers", "\"answers\" must be an object of FINDING: \"yes\"|\"no\"|\"unknown\""};
+  for (const auto& [finding, answer] : fields.answers) {
+    Result<infer::AnswerEntry> entry = make_answer(finding, answer, kb);
+    if (!entry) {
+      r.error = entry.error();
       return r;
     }
-    for (const auto& [finding, value] : answers->items()) {
-      std::string answer;
-      if (value.is_string()) {
-        answer = value.get<std::string>();
-      } else if (value.is_boolean()) {
-        answer = value.get<bool>() ? "yes" : "no";
-      }
-      Result<infer::AnswerEntry> entry = make_answer(finding, answer, kb);
-      if (!entry) {
-        r.error = entry.error();
-        return r;
-      }
-      r.answers.push_back(*entry);
-    }
+    r.answers.push_back(*entry);
   }
   return r;
 }

@@ -1,7 +1,10 @@
 #include "text/lexicon.h"
 
 #include <algorithm>
+#include <functional>
 #include <span>
+#include <string>
+#include <unordered_map>
 
 #include "text/stemmer.h"
 #include "text/typo.h"
@@ -77,26 +80,61 @@ void add_same_stem_triggers(const Tokens& tokens, const kb::KnowledgeBase& kb, s
   }
 }
 
+// Resolving a word (Snowball stemming, vocabulary search, typo repair) is the
+// costliest step per token, and words repeat, so each thread remembers the
+// words it has resolved for the knowledge base it last used.
+constexpr std::size_t kWordCacheSize = 1 << 16;
+
+struct WordHash {
+  using is_transparent = void;
+  std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+};
+
+struct WordCache {
+  const std::byte* image = nullptr;
+  bool repair = false;
+  std::unordered_map<std::string, TokenInfo, WordHash, std::equal_to<>> words;
+};
+
+WordCache& word_cache(const kb::KnowledgeBase& kb, bool repair) {
+  thread_local WordCache cache;
+  if (cache.image != kb.image().data() || cache.repair != repair) {
+    cache.words.clear();
+    cache.image = kb.image().data();
+    cache.repair = repair;
+  }
+  return cache;
+}
+
 }  // namespace
 
 void lookup_tokens(const Tokens& tokens, const kb::KnowledgeBase& kb, bool repair_typos,
                    std::vector<TokenInfo>& out) {
   out.assign(tokens.tokens.size(), TokenInfo{});
+  WordCache& cache = word_cache(kb, repair_typos);
   const auto vocab = kb.vocab();
   const auto typo_words = kb.typo_words();
   for (std::size_t i = 0; i < tokens.tokens.size(); ++i) {
     const Token& t = tokens.tokens[i];
     if (t.kind != TokenKind::word) continue;
     const std::string_view word = tokens.norm(t);
+    if (const auto hit = cache.words.find(word); hit != cache.words.end()) {
+      out[i] = hit->second;
+      continue;
+    }
+    TokenInfo info;
     if (const auto id = kb.find_stem(stem(word))) {
-      out[i].stem = *id;
-      out[i].flags = vocab[*id].flags;
+      info.stem = *id;
+      info.flags = vocab[*id].flags;
     } else if (repair_typos) {
       if (const auto fix = correct_unknown(word, kb)) {
-        out[i].typo_word = fix->typo_word;
-        out[i].repaired = typo_words[fix->typo_word].stem;
+        info.typo_word = fix->typo_word;
+        info.repaired = typo_words[fix->typo_word].stem;
       }
     }
+    if (cache.words.size() >= kWordCacheSize) cache.words.clear();  // bounded: memory stays flat
+    cache.words.emplace(word, info);
+    out[i] = info;
   }
 }
 

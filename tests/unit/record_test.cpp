@@ -45,6 +45,21 @@ TEST(Record, BadLinesGetCodes) {
   EXPECT_EQ(code(parse("{\"text\": \"\xFF\"}")), "invalid_json");  // JSON strings must be UTF-8
 }
 
+TEST(Record, JsonEdgeCases) {
+  EXPECT_EQ(*parse(R"({"id": 1.50, "text": "x"})").id, "1.50");  // numbers echoed exactly as written
+  EXPECT_EQ(code(parse(R"({"text": "x"} {"text": "y"})")), "invalid_json");  // one value per line
+  EXPECT_EQ(code(parse(std::string("{\"text\": \"x\"}\0garbage", 23))), "invalid_json");
+  EXPECT_EQ(code(parse(R"({"text": "x"}   )")), "ok");
+  EXPECT_EQ(parse(R"({"text": "a", "text": "b"})").text, "b");  // the last of duplicate keys wins
+  EXPECT_EQ(code(parse(R"({"text": "x", "extra": {"deep": [1, {"a": null}]}})")), "ok");  // unknown fields skipped
+  EXPECT_EQ(code(parse(R"({"text": null})")), "invalid_text");
+  EXPECT_EQ(code(parse(R"({"text": "x", "answers": null})")), "ok");
+  EXPECT_EQ(code(parse(R"({"text": "x", "answers": {"night_time": ["yes"]}})")), "invalid_answer");
+  EXPECT_EQ(code(parse(R"("just a string")")), "ok");  // not starting with { or [: plain text
+  EXPECT_EQ(code(parse(std::string(64, '[') + std::string(64, ']'))), "invalid_record");
+  EXPECT_EQ(code(parse(std::string(65, '[') + std::string(65, ']'))), "invalid_json");
+}
+
 TEST(Record, TheIdIsKeptForErrorRecords) {
   const Record r = parse(R"({"id": "a7", "text": 12})");
   EXPECT_EQ(code(r), "invalid_text");

@@ -1,0 +1,157 @@
+#include "cli/record_json.h"
+
+#include <rapidjson/encodedstream.h>
+#include <rapidjson/error/en.h>
+#include <rapidjson/memorystream.h>
+#include <rapidjson/reader.h>
+
+#include <fmt/format.h>
+
+#include "base/json_limits.h"
+#include "report/json_writer.h"
+
+namespace crampx::cli {
+namespace {
+
+enum class Field { other, id, text, answers };
+
+// Collects the three fields of a record and notes the first type error; unknown
+// fields are skipped. Returning false stops the parse (only for excess depth).
+class Handler : public rapidjson::BaseReaderHandler<rapidjson::UTF8<>, Handler> {
+ public:
+  explicit Handler(RecordFields& out) : out_(out) {}
+
+  bool too_deep = false;
+  bool root_not_object = false;
+  bool has_text = false;
+  std::optional<Error> type_error;
+
+  bool StartObject() { return open(true); }
+  bool StartArray() { return open(false); }
+  bool EndObject(rapidjson::SizeType) { return close(); }
+  bool EndArray(rapidjson::SizeType) { return close(); }
+
+  bool Key(const char* s, rapidjson::SizeType n, bool) {
+    if (depth_ == 1) {
+      const std::string_view k(s, n);
+      field_ = k == "id" ? Field::id : k == "text" ? Field::text : k == "answers" ? Field::answers : Field::other;
+    } else if (depth_ == 2 && in_answers_) {
+      answer_key_.assign(s, n);
+    }
+    return true;
+  }
+
+  bool String(const char* s, rapidjson::SizeType n, bool) { return scalar(Kind::string, std::string_view(s, n)); }
+  bool RawNumber(const char* s, rapidjson::SizeType n, bool) { return scalar(Kind::number, std::string_view(s, n)); }
+  bool Bool(bool b) { return scalar(b ? Kind::truth : Kind::falsity, {}); }
+  bool Null() { return scalar(Kind::null, {}); }
+
+ private:
+  enum class Kind { string, number, truth, falsity, null };
+
+  void fail(const char* code, const char* message) {
+    if (!type_error) type_error = Error{code, message};
+  }
+
+  bool open(bool object) {
+    if (++depth_ > kMaxJsonDepth) {
+      too_deep = true;
+      return false;
+    }
+    if (depth_ == 1 && !object) root_not_object = true;
+    if (depth_ == 2) {
+      if (field_ == Field::id) fail("invalid_id", "\"id\" must be a string or a number");
+      if (field_ == Field::text) fail("invalid_text", "\"text\" must be a string");
+      if (field_ == Field::answers && !object) fail("invalid_answers", kAnswersMessage);
+      in_answers_ = field_ == Field::answers && object;
+    }
+    if (depth_ == 3 && in_answers_) {
+      out_.answers.emplace_back(answer_key_, "");  // not an answer: rejected when answers are resolved
+    }
+    return true;
+  }
+
+  bool close() {
+    if (depth_ == 2) in_answers_ = false;
+    --depth_;
+    return true;
+  }
+
+  bool scalar(Kind kind, std::string_view value) {
+    if (depth_ == 0) {
+      root_not_object = true;
+    } else if (depth_ == 1) {
+      switch (field_) {
+        case Field::id:
+          if (kind == Kind::string) {
+            std::string quoted;
+            report::append_json_string(quoted, value);
+            out_.id = std::move(quoted);
+          } else if (kind == Kind::number) {
+            out_.id = std::string(value);
+          } else if (kind != Kind::null) {
+            fail("invalid_id", "\"id\" must be a string or a number");
+          }
+          break;
+        case Field::text:
+          if (kind == Kind::string) {
+            out_.text.assign(value);
+            has_text = true;
+          } else {
+            has_text = true;  // present, but of the wrong type
+            fail("invalid_text", "\"text\" must be a string");
+          }
+          break;
+        case Field::answers:
+          if (kind != Kind::null) fail("invalid_answers", kAnswersMessage);
+          break;
+        case Field::other: break;
+      }
+    } else if (depth_ == 2 && in_answers_) {
+      const char* answer = kind == Kind::truth ? "yes" : kind == Kind::falsity ? "no" : "";
+      out_.answers.emplace_back(answer_key_, kind == Kind::string ? std::string(value) : std::string(answer));
+    }
+    return true;
+  }
+
+  static constexpr const char* kAnswersMessage =
+      "\"answers\" must be an object of FINDING: \"yes\"|\"no\"|\"unknown\"";
+
+  RecordFields& out_;
+  std::size_t depth_ = 0;
+  Field field_ = Field::other;
+  bool in_answers_ = false;
+  std::string answer_key_;
+};
+
+}  // namespace
+
+std::optional<Error> read_json_record(std::string_view line, RecordFields& out) {
+  out = RecordFields{};
+  Handler handler(out);
+  rapidjson::MemoryStream ms(line.data(), line.size());
+  rapidjson::EncodedInputStream<rapidjson::UTF8<>, rapidjson::MemoryStream> in(ms);
+  rapidjson::Reader reader;
+  constexpr unsigned kFlags = rapidjson::kParseValidateEncodingFlag | rapidjson::kParseIterativeFlag |
+                              rapidjson::kParseNumbersAsStringsFlag | rapidjson::kParseStopWhenDoneFlag;
+  const rapidjson::ParseResult ok = reader.Parse<kFlags>(in, handler);
+  if (handler.too_deep) {
+    return Error{"invalid_json", fmt::format("JSON nested deeper than {} levels", kMaxJsonDepth)};
+  }
+  if (!ok) {
+    return Error{"invalid_json", fmt::format("invalid JSON at byte {}: {}", ok.Offset(),
+                                             rapidjson::GetParseError_En(ok.Code()))};
+  }
+  // The record must end with the value: anything but blanks after it is an error.
+  const std::size_t end = in.Tell();
+  if (line.find_first_not_of(" \t\r\n", end) != std::string_view::npos) {
+    return Error{"invalid_json", fmt::format("invalid JSON at byte {}: more data after the record", end)};
+  }
+  if (handler.root_not_object) return Error{"invalid_record", "a JSON record must be an object with a \"text\" field"};
+  if (handler.type_error && handler.type_error->code == "invalid_id") return handler.type_error;
+  if (!handler.has_text) return Error{"missing_text", "the record has no \"text\" field"};
+  if (handler.type_error) return handler.type_error;
+  return std::nullopt;
+}
+
+}  // namespace crampx::cli
