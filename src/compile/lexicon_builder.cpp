@@ -205,11 +205,13 @@ void build_lexicon(const kb::Document& doc, std::span<const std::uint64_t> dicti
   std::map<std::string, std::uint32_t> stem_index;
   for (const auto& [s, flags] : stems) {
     stem_index.emplace(s, static_cast<std::uint32_t>(b.vocab.size()));
-    b.vocab.push_back({b.str(s), {}, flags});
+    b.vocab.push_back({b.str(s), {}, {}, flags});
   }
 
-  // 3. Phrase records, and for each stem the phrases that start with it, longest first.
+  // 3. Phrase records, and for each stem the phrases that start with it, longest first
+  //    (triggers apart: the two kinds are matched in separate passes).
   std::vector<std::vector<std::uint32_t>> starts(b.vocab.size());
+  std::vector<std::vector<std::uint32_t>> trigger_starts(b.vocab.size());
   for (std::uint32_t p = 0; p < entries.size(); ++p) {
     const Entry& e = entries[p];
     std::vector<std::uint32_t> ids;
@@ -217,13 +219,17 @@ void build_lexicon(const kb::Document& doc, std::span<const std::uint64_t> dicti
     std::string words;
     for (const std::string& w : e.words) words += (words.empty() ? "" : " ") + w;
     b.phrases.push_back({b.ids(ids), b.str(words), e.target, e.kind, e.canonical});
-    starts[ids[0]].push_back(p);
+    (e.kind == kb::PhraseTarget::trigger ? trigger_starts : starts)[ids[0]].push_back(p);
   }
-  for (std::uint32_t v = 0; v < b.vocab.size(); ++v) {
-    std::stable_sort(starts[v].begin(), starts[v].end(), [&](std::uint32_t x, std::uint32_t y) {
+  auto longest_first = [&](std::vector<std::uint32_t>& list) {
+    std::stable_sort(list.begin(), list.end(), [&](std::uint32_t x, std::uint32_t y) {
       return entries[x].stems.size() > entries[y].stems.size();
     });
-    b.vocab[v].starts = b.ids(starts[v]);
+    return b.ids(list);
+  };
+  for (std::uint32_t v = 0; v < b.vocab.size(); ++v) {
+    b.vocab[v].starts = longest_first(starts[v]);
+    b.vocab[v].trigger_starts = longest_first(trigger_starts[v]);
   }
   for (std::uint32_t f = 0; f < finding_ranges.size(); ++f) b.findings[f].phrases = finding_ranges[f];
 

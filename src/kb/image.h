@@ -12,7 +12,7 @@
 namespace crampx::kb {
 
 inline constexpr char kImageMagic[8] = {'C', 'R', 'A', 'M', 'P', 'X', 'K', 'B'};
-inline constexpr std::uint32_t kImageVersion = 1;
+inline constexpr std::uint32_t kImageVersion = 2;
 inline constexpr std::uint32_t kNone = 0xFFFFFFFFu;
 
 struct Str {  // bytes [offset, offset + length) of the string pool
@@ -150,7 +150,8 @@ struct PhraseRec {
 enum VocabFlag : std::uint8_t { kFiller = 1, kStopword = 2, kTriggerWord = 4, kLexiconWord = 8 };
 struct VocabRec {
   Str stem;
-  Ids starts;  // phrases (finding, guard and trigger) whose first stem this is, longest first
+  Ids starts;          // finding and guard phrases whose first stem this is, longest first
+  Ids trigger_starts;  // trigger phrases whose first stem this is, longest first
   std::uint8_t flags;
 };
 

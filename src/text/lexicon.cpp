@@ -150,12 +150,26 @@ void match_phrases(const Tokens& tokens, const std::vector<TokenInfo>& info, con
     const std::uint32_t head = first.stem != kb::kNone ? first.stem : (triggers ? kb::kNone : first.repaired);
     bool matched = false;
     if (toks[i].kind == TokenKind::word && head != kb::kNone) {
-      const auto starts = kb.ids(vocab[head].starts);
+      const auto starts = kb.ids(triggers ? vocab[head].trigger_starts : vocab[head].starts);
+      // The stems a phrase's second word may have here: those of the next word and, while
+      // the words are fillers, of the words after it. Most candidates fail on this check.
+      std::uint32_t second[2 * (kMaxFillers + 1)];
+      std::size_t n_second = 0;
+      for (std::uint32_t j = i + 1, words = 0; j < toks.size() && words <= kMaxFillers; ++j) {
+        if (toks[j].kind == TokenKind::punct) {
+          if (toks[j].sentence_end || (toks[j].punct != '-' && toks[j].punct != '/')) break;
+          continue;
+        }
+        second[n_second++] = info[j].stem;
+        second[n_second++] = triggers ? kb::kNone : info[j].repaired;
+        ++words;
+        if ((info[j].flags & kb::kFiller) == 0) break;
+      }
       for (std::size_t n = 0; n < starts.size(); ++n) {
         const std::uint32_t p = starts[n];
         const kb::PhraseRec& phrase = phrases[p];
-        if ((phrase.target_kind == kb::PhraseTarget::trigger) != triggers) continue;
         const auto stems = kb.ids(phrase.stems);
+        if (stems.size() > 1 && std::find(second, second + n_second, stems[1]) == second + n_second) continue;
         bool repaired = first.stem == kb::kNone;
         used.assign(1, i);
         std::uint32_t j = i + 1;

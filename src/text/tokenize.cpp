@@ -143,8 +143,28 @@ void tokenize(std::string_view input, Tokens& out) {
         continue;
       }
     }
-    // Most text is ASCII: decode only the rest.
+    // Most text is ASCII words: take a run of ASCII letters and digits in one step.
     const auto byte = static_cast<unsigned char>(input[i]);
+    if (is_ascii_letter(static_cast<char>(byte)) || (byte >= '0' && byte <= '9')) {
+      if (!in_word) {
+        in_word = true;
+        word = Token{};
+        word.begin = static_cast<std::uint32_t>(i);
+        word.norm = static_cast<std::uint32_t>(out.text.size());
+      }
+      std::size_t j = i + 1;
+      while (j < input.size() && (is_ascii_letter(input[j]) || (input[j] >= '0' && input[j] <= '9'))) ++j;
+      const std::size_t from = out.text.size();
+      out.text.append(input.data() + i, j - i);
+      for (std::size_t k = from; k < out.text.size(); ++k) {
+        if (out.text[k] >= 'A' && out.text[k] <= 'Z') out.text[k] = static_cast<char>(out.text[k] - 'A' + 'a');
+      }
+      word.end = static_cast<std::uint32_t>(j);
+      newlines = 0;
+      i = j;
+      continue;
+    }
+    // Decode the rest.
     const utf8::Decoded d = byte < 0x80 ? utf8::Decoded{byte, 1, true} : utf8::decode(input, i);
     const auto at = static_cast<std::uint32_t>(i);
     const auto next = static_cast<std::uint32_t>(i + d.length);
