@@ -48,19 +48,20 @@ void gather_evidence(const std::vector<text::Mention>& mentions, const std::vect
                      const kb::KnowledgeBase& kb, Evidence& out) {
   const auto findings = kb.findings();
   out.state.assign(findings.size(), State::unknown);
-  out.from_answer.assign(findings.size(), false);
+  out.known.clear();
+  auto set = [&](std::uint32_t f, State s) {
+    if (out.state[f] == State::unknown) out.known.push_back(f);
+    out.state[f] = s;
+  };
   for (const text::Mention& m : mentions) {
     const State s = from_status(m.status, findings[m.finding].past_counts);
-    if (strength(s) > strength(out.state[m.finding])) out.state[m.finding] = s;
+    if (strength(s) > strength(out.state[m.finding])) set(m.finding, s);
   }
   for (const AnswerEntry& a : answers) {
-    out.state[a.finding] = a.answer == Answer::yes ? State::present
-                           : a.answer == Answer::no ? State::absent
-                                                    : State::asked;
-    out.from_answer[a.finding] = true;
+    set(a.finding, a.answer == Answer::yes ? State::present : a.answer == Answer::no ? State::absent : State::asked);
   }
   out.any_core = out.any_weak = false;
-  for (std::size_t f = 0; f < findings.size(); ++f) {
+  for (const std::uint32_t f : out.known) {
     if (out.state[f] != State::present && out.state[f] != State::possible) continue;
     if (findings[f].scope == kb::Scope::core) out.any_core = true;
     if (findings[f].scope == kb::Scope::weak) out.any_weak = true;

@@ -36,7 +36,7 @@ enum class State : std::uint8_t {
 
 struct Evidence {
   std::vector<State> state;          // indexed by finding
-  std::vector<bool> from_answer;     // the state came from an answer
+  std::vector<std::uint32_t> known;  // the findings whose state is not unknown, each once
   bool any_core = false;             // a core finding is present or possible
   bool any_weak = false;             // a weak finding is present or possible
 };

@@ -25,6 +25,7 @@ void assess_triage(const Evidence& evidence, const std::vector<CauseScore>& rank
   for (std::uint32_t r = 0; r < flags.size(); ++r) {
     const kb::RedFlagRec& flag = flags[r];
     const auto all_of = kb.ids(flag.all_of);
+    if (!active(all_of[0])) continue;  // most flags fail here: cheap before the full check
     const auto any_of = kb.ids(flag.any_of);
     if (!std::all_of(all_of.begin(), all_of.end(), active)) continue;
     if (!any_of.empty() && !std::any_of(any_of.begin(), any_of.end(), active)) continue;

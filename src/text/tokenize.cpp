@@ -129,7 +129,12 @@ void tokenize(std::string_view input, Tokens& out) {
   };
 
   for (std::size_t i = 0; i < input.size();) {
-    if (!in_word) {
+    if (input[i] == ' ') {  // the commonest separator, without decoding or classifying
+      finish_word(static_cast<std::uint32_t>(i));
+      ++i;
+      continue;
+    }
+    if (!in_word && (input[i] == '-' || input[i] == '+')) {
       if (const std::size_t len = signed_ve(input, i)) {
         Token t;
         t.begin = static_cast<std::uint32_t>(i);
