@@ -1,7 +1,7 @@
 // Reading one JSON Lines record: {"id": ..., "text": ..., "answers": {...}}.
 // RapidJSON's SAX reader is used here, not nlohmann::json as elsewhere, because
 // this runs once per input line: it parses without building a document, without
-// recursion (iterative mode), validating UTF-8, and bounded in nesting depth.
+// recursion (iterative mode), and bounded in nesting depth.
 // (Measured on NegEx records: nlohmann's DOM parse was 38% of a --brief run.)
 #pragma once
 
