@@ -1,6 +1,7 @@
 #include "compile/compile.h"
 
 #include <algorithm>
+#include <cmath>
 #include <map>
 #include <string>
 
@@ -207,12 +208,30 @@ class Compiler {
   std::map<std::string, std::map<std::string, std::uint32_t>> index_;
 };
 
+// The dense likelihood table (kb/image.h LikelihoodRec), which scoring and the
+// next-question choice read instead of searching each cause's findings.
+void build_likelihoods(ImageBuilder& b) {
+  auto clamp = [](double p) { return std::clamp(p, kb::kMinLikelihood, 1.0 - kb::kMinLikelihood); };
+  auto entropy = [](double p) { return -(p * std::log2(p) + (1 - p) * std::log2(1 - p)); };
+  const std::size_t nf = b.findings.size();
+  b.likelihoods.resize(b.causes.size() * nf);
+  for (std::size_t c = 0; c < b.causes.size(); ++c) {
+    for (std::size_t f = 0; f < nf; ++f) b.likelihoods[c * nf + f].p = clamp(b.findings[f].base_rate);
+    const kb::Range r = b.causes[c].findings;
+    for (std::uint32_t k = r.begin; k < r.begin + r.count; ++k) {
+      b.likelihoods[c * nf + b.cause_findings[k].finding].p = clamp(b.cause_findings[k].frequency);
+    }
+    for (std::size_t f = 0; f < nf; ++f) b.likelihoods[c * nf + f].entropy = entropy(b.likelihoods[c * nf + f].p);
+  }
+}
+
 }  // namespace
 
 Image compile(const kb::Document& doc, std::span<const std::uint64_t> dictionary, std::vector<kb::Problem>& problems) {
   ImageBuilder builder;
   Compiler(doc, builder).run();
   build_lexicon(doc, dictionary, builder, problems);
+  build_likelihoods(builder);
   builder.dictionary.assign(dictionary.begin(), dictionary.end());
   builder.source_json = doc.root.dump();
   return builder.finish();

@@ -46,6 +46,7 @@ class ImageBuilder {
   std::vector<kb::TypoWordRec> typo_words;
   std::vector<kb::DeleteRec> deletes;
   std::vector<std::uint64_t> dictionary;
+  std::vector<kb::LikelihoodRec> likelihoods;
   std::string source_json;
 
   Image finish() const;

@@ -5,14 +5,6 @@
 namespace crampx::infer {
 namespace {
 
-double entropy(const std::vector<double>& p) {
-  double h = 0;
-  for (double x : p) {
-    if (x > 0) h -= x * std::log2(x);
-  }
-  return h;
-}
-
 }  // namespace
 
 void next_question(const Evidence& evidence, const std::vector<CauseScore>& ranked, const kb::KnowledgeBase& kb,
@@ -31,7 +23,6 @@ void next_question(const Evidence& evidence, const std::vector<CauseScore>& rank
   // Probabilities indexed by cause (ranked is sorted by probability).
   std::vector<double> prior(causes.size());
   for (const CauseScore& s : ranked) prior[s.cause] = s.probability;
-  const double h0 = entropy(prior);
 
   // Candidate findings: those some cause lists, not yet known. While the text has
   // only generic complaints ("my muscles hurt"), ask first what kind of muscle
@@ -44,32 +35,34 @@ void next_question(const Evidence& evidence, const std::vector<CauseScore>& rank
       candidate[cf.finding] = true;
     }
   }
-  std::vector<double> yes(causes.size());
-  std::vector<double> no(causes.size());
+  // The expected gain of asking about f is the mutual information between the
+  // answer and the cause: I = h(P(yes)) - sum_c P(c) h(P(f|c)), with h the binary
+  // entropy, which the image holds per cause and finding (see docs/SCORING.md).
+  auto binary_entropy = [](double p) { return p <= 0 || p >= 1 ? 0.0 : -(p * std::log2(p) + (1 - p) * std::log2(1 - p)); };
   double best_gain = 0;
   for (std::uint32_t f = 0; f < findings.size(); ++f) {
     if (!candidate[f]) continue;
     double p_yes = 0;
+    double noise = 0;
     for (std::uint32_t c = 0; c < causes.size(); ++c) {
-      const double l = likelihood(kb, c, f);
-      yes[c] = prior[c] * l;
-      no[c] = prior[c] * (1.0 - l);
-      p_yes += yes[c];
+      const kb::LikelihoodRec& l = kb.likelihood(c, f);
+      p_yes += prior[c] * l.p;
+      noise += prior[c] * l.entropy;
     }
-    const double p_no = 1.0 - p_yes;
-    if (p_yes <= 0 || p_no <= 0) continue;
-    for (std::uint32_t c = 0; c < causes.size(); ++c) {
-      yes[c] /= p_yes;
-      no[c] /= p_no;
-    }
-    const double gain = h0 - (p_yes * entropy(yes) + p_no * entropy(no));
+    const double gain = binary_entropy(p_yes) - noise;
     if (gain <= best_gain) continue;
     best_gain = gain;
     out.finding = f;
+  }
+  if (out.finding != kb::kNone) {
+    // Which causes a yes and a no would favour most.
+    double p_yes = 0;
+    for (std::uint32_t c = 0; c < causes.size(); ++c) p_yes += prior[c] * kb.likelihood(c, out.finding).p;
     double up = 0;
     double down = 0;
     for (std::uint32_t c = 0; c < causes.size(); ++c) {
-      const double delta = yes[c] - no[c];
+      const double l = kb.likelihood(c, out.finding).p;
+      const double delta = prior[c] * l / p_yes - prior[c] * (1 - l) / (1 - p_yes);
       if (delta > up) up = delta, out.raises = c;
       if (delta < down) down = delta, out.lowers = c;
     }

@@ -26,10 +26,7 @@ double weight(State state, double p, double base) {
 }  // namespace
 
 double likelihood(const kb::KnowledgeBase& kb, std::uint32_t cause, std::uint32_t finding) {
-  for (const kb::CauseFindingRec& cf : kb.cause_findings(kb.causes()[cause])) {
-    if (cf.finding == finding) return clamp_frequency(cf.frequency);
-  }
-  return clamp_frequency(kb.findings()[finding].base_rate);
+  return kb.likelihood(cause, finding).p;  // precomputed by compile/ with the same clamp
 }
 
 void score_causes(const Evidence& evidence, const kb::KnowledgeBase& kb, bool explain, std::vector<CauseScore>& out) {

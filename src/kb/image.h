@@ -12,7 +12,7 @@
 namespace crampx::kb {
 
 inline constexpr char kImageMagic[8] = {'C', 'R', 'A', 'M', 'P', 'X', 'K', 'B'};
-inline constexpr std::uint32_t kImageVersion = 2;
+inline constexpr std::uint32_t kImageVersion = 3;
 inline constexpr std::uint32_t kNone = 0xFFFFFFFFu;
 
 struct Str {  // bytes [offset, offset + length) of the string pool
@@ -168,10 +168,21 @@ struct DeleteRec {
   std::uint32_t pad;
 };
 
+// Likelihoods are clamped into [kMinLikelihood, 1 - kMinLikelihood]: no finding is decisive alone.
+inline constexpr double kMinLikelihood = 0.001;
+
+// P(finding | cause) for every cause and finding, as scoring uses it (the cause's
+// frequency, or the finding's base rate when the cause does not list it; clamped),
+// and its binary entropy in bits, which the next-question choice needs.
+struct LikelihoodRec {
+  double p;
+  double entropy;  // -(p log2 p + (1 - p) log2 (1 - p))
+};
+
 enum class Section : std::uint32_t {
   strings, ids, meta, references, findings, mechanisms, cause_findings, causes, conditions,
   diagnostics, cautions, treatments, prevention, red_flags, triggers, guards, phrases, vocab,
-  typo_words, deletes, dictionary, source_json, count
+  typo_words, deletes, dictionary, likelihoods, source_json, count
 };
 inline constexpr std::uint32_t kSectionCount = static_cast<std::uint32_t>(Section::count);
 

@@ -1,6 +1,7 @@
 #include "kb/knowledge_base.h"
 
 #include <algorithm>
+#include <atomic>
 #include <cstring>
 
 #include "base/hash.h"
@@ -17,6 +18,7 @@ constexpr std::size_t kRecordSize[kSectionCount] = {
     sizeof(CautionRec),       sizeof(TreatmentRec),  sizeof(PreventionRec), sizeof(RedFlagRec),
     sizeof(TriggerRec),       sizeof(GuardRec),      sizeof(PhraseRec),    sizeof(VocabRec),
     sizeof(TypoWordRec),      sizeof(DeleteRec),     sizeof(std::uint64_t),
+    sizeof(LikelihoodRec),
     1,                        // source_json
 };
 
@@ -51,12 +53,16 @@ Result<KnowledgeBase> KnowledgeBase::from_image(std::span<const std::byte> bytes
     }
   }
   if (header->sections[static_cast<std::uint32_t>(Section::meta)].count != 1) return bad;
+  const auto count = [&](Section s) { return header->sections[static_cast<std::uint32_t>(s)].count; };
+  if (count(Section::likelihoods) != count(Section::causes) * count(Section::findings)) return bad;
   KnowledgeBase kb;
   kb.bytes_ = bytes;
   kb.owner_ = std::move(owner);
   kb.header_ = header;
   kb.strings_ = reinterpret_cast<const char*>(bytes.data() + header->sections[0].offset);
   kb.ids_ = reinterpret_cast<const std::uint32_t*>(bytes.data() + header->sections[1].offset);
+  static std::atomic<std::uint64_t> next_serial{1};
+  kb.serial_ = next_serial.fetch_add(1, std::memory_order_relaxed);
   return kb;
 }
 

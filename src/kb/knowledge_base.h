@@ -42,6 +42,10 @@ class KnowledgeBase {
   std::span<const TypoWordRec> typo_words() const { return section<TypoWordRec>(Section::typo_words); }
   std::span<const DeleteRec> deletes() const { return section<DeleteRec>(Section::deletes); }
   std::span<const std::uint64_t> dictionary() const { return section<std::uint64_t>(Section::dictionary); }
+  // Row-major [cause][finding].
+  const LikelihoodRec& likelihood(std::uint32_t cause, std::uint32_t finding) const {
+    return section<LikelihoodRec>(Section::likelihoods)[cause * findings().size() + finding];
+  }
 
   std::span<const CauseFindingRec> cause_findings(const CauseRec& c) const {
     return section<CauseFindingRec>(Section::cause_findings).subspan(c.findings.begin, c.findings.count);
@@ -68,6 +72,11 @@ class KnowledgeBase {
 
   std::span<const std::byte> image() const { return bytes_; }
 
+  // Identifies the image this view was made from, for caches keyed by knowledge base:
+  // unique within the process and never reused, unlike the image's address (a knowledge
+  // base compiled after another one is freed may well be given the same memory).
+  std::uint64_t serial() const { return serial_; }
+
  private:
   template <class T>
   std::span<const T> section(Section s) const {
@@ -80,6 +89,7 @@ class KnowledgeBase {
   const ImageHeader* header_ = nullptr;
   const char* strings_ = nullptr;
   const std::uint32_t* ids_ = nullptr;
+  std::uint64_t serial_ = 0;
 };
 
 // The knowledge base embedded in the binary at build time (see src/embedded/).

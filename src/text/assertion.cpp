@@ -79,7 +79,7 @@ bool separates_list_items(const Tokens& tokens, const Token& t) {
 
 void AssertionScopes::build(const Tokens& tokens, const std::vector<PhraseMatch>& triggers,
                             const kb::KnowledgeBase& kb) {
-  scopes_.clear();
+  take_backs_.clear();
   const auto& toks = tokens.tokens;
   const auto n = static_cast<std::uint32_t>(toks.size());
   marks_.assign(n, Mark{});
@@ -90,7 +90,10 @@ void AssertionScopes::build(const Tokens& tokens, const std::vector<PhraseMatch>
     const kb::TriggerRec& t = kb.triggers()[kb.phrases()[m.phrase].target];
     Mark& mark = marks_[m.first];
     if (t.category == TriggerCategory::terminate) {
-      if (t.direction == kb::Direction::backward) continue;  // takes back a scope: below
+      if (t.direction == kb::Direction::backward) {  // takes back a scope: see add_scope
+        take_backs_.push_back({m.first, m.last, t.ends == 0 ? kAllModifiers : t.ends});
+        continue;
+      }
       mark.ends |= t.ends == 0 ? kAllModifiers : t.ends;
     } else if (t.category == TriggerCategory::clause_start || t.category == TriggerCategory::pseudo) {
       mark.pseudo = mark.pseudo || t.category == TriggerCategory::pseudo;
@@ -107,6 +110,8 @@ void AssertionScopes::build(const Tokens& tokens, const std::vector<PhraseMatch>
   }
 
   if (any_question_only) mark_questions(tokens);
+  std::stable_sort(take_backs_.begin(), take_backs_.end(),
+                   [](const TakeBack& a, const TakeBack& b) { return a.first < b.first; });
 
   for (const PhraseMatch& m : triggers) {
     const kb::TriggerRec& t = kb.triggers()[kb.phrases()[m.phrase].target];
@@ -114,24 +119,11 @@ void AssertionScopes::build(const Tokens& tokens, const std::vector<PhraseMatch>
     if ((t.flags & kb::kQuestionOnly) != 0 && !marks_[m.first].question) continue;
     if (t.direction == kb::Direction::forward || t.direction == kb::Direction::both) {
       const std::uint32_t end = scan_forward(tokens, m, t);
-      if (end > m.last + 1) scopes_.push_back({t.category, m.last + 1, end});
+      if (end > m.last + 1) add_scope(t.category, m.last + 1, end);
     }
     if (t.direction == kb::Direction::backward || t.direction == kb::Direction::both) {
       const std::uint32_t begin = scan_backward(tokens, m, t);
-      if (begin < m.first) scopes_.push_back({t.category, begin, m.first});
-    }
-  }
-
-  // A backward terminator takes back the scope it stands in, up to itself: "never had cramps
-  // like this" is about cramps the person has now.
-  for (const PhraseMatch& m : triggers) {
-    const kb::TriggerRec& t = kb.triggers()[kb.phrases()[m.phrase].target];
-    if (t.category != TriggerCategory::terminate || t.direction != kb::Direction::backward) continue;
-    const std::uint8_t ends = t.ends == 0 ? kAllModifiers : t.ends;
-    for (Scope& scope : scopes_) {
-      if ((bit(scope.category) & ends) != 0 && scope.begin <= m.first && m.first <= scope.end) {
-        scope.begin = std::max(scope.begin, std::min(m.last + 1, scope.end));
-      }
+      if (begin < m.first) add_scope(t.category, begin, m.first);
     }
   }
 
@@ -143,7 +135,7 @@ void AssertionScopes::build(const Tokens& tokens, const std::vector<PhraseMatch>
   for (std::uint32_t q = 0; q < n; ++q) {
     pseudo = pseudo || marks_[q].pseudo;
     if (toks[q].punct == '?' && q > sentence && !pseudo && !asks_about_own_symptom(tokens, sentence, q)) {
-      scopes_.push_back({TriggerCategory::possible, q - 1, q});
+      marks_[q - 1].in_scope |= bit(TriggerCategory::possible);
     }
     if (toks[q].sentence_end) {
       sentence = q + 1;
@@ -228,19 +220,33 @@ void AssertionScopes::mark_questions(const Tokens& tokens) {
   }
 }
 
-Assertion AssertionScopes::assess(std::uint32_t first, std::uint32_t last) const {
-  Assertion a;
-  for (const Scope& s : scopes_) {
-    if (last < s.begin || first >= s.end) continue;
-    switch (s.category) {
-      case TriggerCategory::negated: a.negated = true; break;
-      case TriggerCategory::possible: a.possible = true; break;
-      case TriggerCategory::historical: a.historical = true; break;
-      case TriggerCategory::hypothetical: a.hypothetical = true; break;
-      case TriggerCategory::family: a.family = true; break;
-      default: break;
+// A backward terminator takes back the scope it stands in, up to itself: "never had cramps
+// like this" is about cramps the person has now. Of several, the last one in the scope (or
+// just after it) counts. Only the terminators inside the scope are looked at, so the work
+// is bounded by the scope's length, which the scan already paid for.
+void AssertionScopes::add_scope(TriggerCategory category, std::uint32_t begin, std::uint32_t end) {
+  auto it = std::upper_bound(take_backs_.begin(), take_backs_.end(), end,
+                             [](std::uint32_t at, const TakeBack& t) { return at < t.first; });
+  while (it != take_backs_.begin()) {
+    --it;
+    if (it->first < begin) break;
+    if ((it->ends & bit(category)) != 0) {
+      begin = std::min(it->last + 1, end);
+      break;
     }
   }
+  for (std::uint32_t k = begin; k < end; ++k) marks_[k].in_scope |= bit(category);
+}
+
+Assertion AssertionScopes::assess(std::uint32_t first, std::uint32_t last) const {
+  std::uint8_t in_scope = 0;
+  for (std::uint32_t k = first; k <= last && k < marks_.size(); ++k) in_scope |= marks_[k].in_scope;
+  Assertion a;
+  a.negated = (in_scope & bit(TriggerCategory::negated)) != 0;
+  a.possible = (in_scope & bit(TriggerCategory::possible)) != 0;
+  a.historical = (in_scope & bit(TriggerCategory::historical)) != 0;
+  a.hypothetical = (in_scope & bit(TriggerCategory::hypothetical)) != 0;
+  a.family = (in_scope & bit(TriggerCategory::family)) != 0;
   return a;
 }
 

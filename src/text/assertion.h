@@ -34,6 +34,9 @@ struct Assertion {
 
 // The scopes of one text's triggers; build once, then assess each finding.
 // Work is linear in the tokens times the (bounded) window; buffers are reused.
+// Scopes are kept as a category mask per token, not as a list: assessing a finding
+// then looks at its own tokens only, so a text with a million findings and a million
+// triggers ("no cramps no cramps ...") costs linear time, not their product.
 class AssertionScopes {
  public:
   // `triggers` are the trigger-phrase matches of the text (match_phrases with triggers = true).
@@ -43,11 +46,6 @@ class AssertionScopes {
   Assertion assess(std::uint32_t first, std::uint32_t last) const;
 
  private:
-  struct Scope {
-    kb::TriggerCategory category;
-    std::uint32_t begin;  // token range [begin, end)
-    std::uint32_t end;
-  };
   // What the scope scan needs to know about each token.
   struct Mark {
     std::uint8_t ends = 0;       // categories a terminator starting here ends (bit per category)
@@ -57,14 +55,23 @@ class AssertionScopes {
     bool asks = false;           // a trigger that makes its sentence a question starts here
     bool pseudo = false;         // a pseudo trigger starts here
     bool question = false;       // in a sentence that asks (set only when a trigger needs it)
+    std::uint8_t in_scope = 0;   // categories of the scopes that cover this token (bit per category)
+  };
+  // A backward terminator ("like this"): tokens [first, last], the categories it ends.
+  struct TakeBack {
+    std::uint32_t first;
+    std::uint32_t last;
+    std::uint8_t ends;
   };
   std::uint32_t scan_forward(const Tokens& tokens, const PhraseMatch& m, const kb::TriggerRec& t) const;
   std::uint32_t scan_backward(const Tokens& tokens, const PhraseMatch& m, const kb::TriggerRec& t) const;
   // Sets Mark::question for the sentences that end in '?' or hold an asking trigger.
   void mark_questions(const Tokens& tokens);
+  // Marks tokens [begin, end) as in a scope of `category`, after a backward terminator took it back.
+  void add_scope(kb::TriggerCategory category, std::uint32_t begin, std::uint32_t end);
 
-  std::vector<Scope> scopes_;
   std::vector<Mark> marks_;
+  std::vector<TakeBack> take_backs_;  // in text order
 };
 
 }  // namespace crampx::text

@@ -91,16 +91,16 @@ struct WordHash {
 };
 
 struct WordCache {
-  const std::byte* image = nullptr;
+  std::uint64_t kb = 0;  // KnowledgeBase::serial(): an address could be reused by the next one
   bool repair = false;
   std::unordered_map<std::string, TokenInfo, WordHash, std::equal_to<>> words;
 };
 
 WordCache& word_cache(const kb::KnowledgeBase& kb, bool repair) {
   thread_local WordCache cache;
-  if (cache.image != kb.image().data() || cache.repair != repair) {
+  if (cache.kb != kb.serial() || cache.repair != repair) {
     cache.words.clear();
-    cache.image = kb.image().data();
+    cache.kb = kb.serial();
     cache.repair = repair;
   }
   return cache;
