@@ -1,0 +1,62 @@
+// The whole explain pipeline on arbitrary bytes: tokens, lexicon, typo repair,
+// assertion, evidence, scoring, triage, the next question, and every renderer.
+// Besides the sanitizers it checks that spans lie inside the text, probabilities
+// are sane, JSON output parses, and text for the terminal holds no control bytes.
+#include <cmath>
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <string_view>
+
+#include <nlohmann/json.hpp>
+
+#include "fuzz_check.h"
+#include "infer/report.h"
+#include "kb/knowledge_base.h"
+#include "report/render.h"
+
+using namespace crampx;
+
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
+  const std::string_view input(reinterpret_cast<const char*>(data), size);
+  const kb::KnowledgeBase& kb = kb::embedded();
+  static infer::Workspace workspace;  // reused from input to input, as a stream reuses it
+  static infer::Report rep;
+
+  infer::explain(input, {}, kb, {}, workspace, rep);
+  for (const text::Mention& m : rep.analysis.mentions) {
+    fuzz::check(m.begin < m.end && m.end <= size, "mention span inside the input");
+    fuzz::check(m.finding < kb.findings().size(), "mention of a finding of the knowledge base");
+  }
+  for (const text::Span& s : rep.analysis.unrecognized) fuzz::check(s.begin < s.end && s.end <= size, "word span");
+  fuzz::check(rep.in_scope == !rep.causes.empty(), "causes exactly when in scope");
+  double total = 0;
+  for (const infer::CauseScore& c : rep.causes) {
+    fuzz::check(std::isfinite(c.probability) && c.probability >= 0 && c.probability <= 1, "probability in [0, 1]");
+    total += c.probability;
+  }
+  fuzz::check(rep.causes.empty() || std::abs(total - 1.0) < 1e-6, "probabilities sum to 1");
+
+  report::RenderOptions options;
+  for (const report::Format f : {report::Format::json, report::Format::jsonl, report::Format::brief}) {
+    std::string out;
+    report::render(f, rep, kb, options, out);
+    fuzz::check(nlohmann::json::accept(out), "JSON output parses");
+  }
+  {
+    std::string out;
+    options.width = 20 + size % 100;
+    report::render(report::Format::text, rep, kb, options, out);
+    fuzz::check(fuzz::terminal_clean(out), "text output holds no control bytes");
+    std::string md;
+    report::render(report::Format::markdown, rep, kb, options, md);
+    fuzz::check(fuzz::terminal_clean(md), "markdown output holds no control bytes");
+  }
+  // Without typo repair, and without explanations or a question (as --brief runs it).
+  infer::ExplainOptions brief;
+  brief.repair_typos = false;
+  brief.explain_causes = false;
+  brief.ask_question = false;
+  infer::explain(input, {}, kb, brief, workspace, rep);
+  return 0;
+}
