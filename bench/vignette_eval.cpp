@@ -43,7 +43,8 @@ struct Tally {
 };
 
 // A denied phrase is violated when a finding mentioned inside it is read as present
-// (or possible) and counts for some cause.
+// or possible (whether or not it then counts for a cause), or when the denial itself is
+// listed as supporting a cause (a denial must never support).
 int negation_violations(const json& row, const crampx::infer::Report& r, const KnowledgeBase& kb,
                         std::vector<std::string>& notes) {
   int violations = 0;
@@ -56,12 +57,12 @@ int negation_violations(const json& row, const crampx::infer::Report& r, const K
       if ((at > 0 && word_char(at - 1)) || word_char(at + p.size())) continue;
       for (const crampx::text::Mention& m : r.analysis.mentions) {
         if (m.end <= at || m.begin >= at + p.size()) continue;
-        if (m.status != crampx::text::Status::present && m.status != crampx::text::Status::possible) continue;
+        const bool read_as_there = m.status == crampx::text::Status::present || m.status == crampx::text::Status::possible;
         bool supports = false;
         for (const auto& c : r.causes) {
-          for (const auto& s : c.supporting) supports |= s.finding == m.finding && s.state != crampx::infer::State::absent;
+          for (const auto& s : c.supporting) supports |= s.finding == m.finding && s.state == crampx::infer::State::absent;
         }
-        if (!supports) continue;
+        if (!read_as_there && !supports) continue;
         ++violations;
         notes.push_back(fmt::format("  negation: '{}' read as {} {}", phrase.get<std::string>(),
                                     crampx::text::to_string(m.status), kb.str(kb.findings()[m.finding].id)));

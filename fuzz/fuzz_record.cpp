@@ -23,6 +23,9 @@ namespace {
 // What nlohmann::json makes of a JSON line; false when it cannot read it at all.
 bool reference_read(std::string_view line, json& doc) {
   if (json_depth_exceeds(line)) return false;  // never handed to a recursive parser
+  // nlohmann::json ends its input at a NUL byte and ignores the rest; JSON allows no raw
+  // NUL anywhere, so such a line is not valid JSON and the oracle must not say it is.
+  if (line.find('\0') != std::string_view::npos) return false;
   try {
     doc = json::parse(line);
     return true;

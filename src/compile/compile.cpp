@@ -212,7 +212,6 @@ class Compiler {
 // next-question choice read instead of searching each cause's findings.
 void build_likelihoods(ImageBuilder& b) {
   auto clamp = [](double p) { return std::clamp(p, kb::kMinLikelihood, 1.0 - kb::kMinLikelihood); };
-  auto entropy = [](double p) { return -(p * std::log2(p) + (1 - p) * std::log2(1 - p)); };
   const std::size_t nf = b.findings.size();
   b.likelihoods.resize(b.causes.size() * nf);
   for (std::size_t c = 0; c < b.causes.size(); ++c) {
@@ -221,7 +220,12 @@ void build_likelihoods(ImageBuilder& b) {
     for (std::uint32_t k = r.begin; k < r.begin + r.count; ++k) {
       b.likelihoods[c * nf + b.cause_findings[k].finding].p = clamp(b.cause_findings[k].frequency);
     }
-    for (std::size_t f = 0; f < nf; ++f) b.likelihoods[c * nf + f].entropy = entropy(b.likelihoods[c * nf + f].p);
+    for (std::size_t f = 0; f < nf; ++f) {
+      kb::LikelihoodRec& l = b.likelihoods[c * nf + f];
+      l.no = std::min(1.0 - l.p, 1.0 - clamp(b.findings[f].base_rate));
+      l.log2_p = std::log2(l.p);
+      l.log2_no = std::log2(l.no);
+    }
   }
 }
 

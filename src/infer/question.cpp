@@ -3,9 +3,6 @@
 #include <cmath>
 
 namespace crampx::infer {
-namespace {
-
-}  // namespace
 
 void next_question(const Evidence& evidence, const std::vector<CauseScore>& ranked, const kb::KnowledgeBase& kb,
                    Question& out) {
@@ -35,34 +32,48 @@ void next_question(const Evidence& evidence, const std::vector<CauseScore>& rank
       candidate[cf.finding] = true;
     }
   }
-  // The expected gain of asking about f is the mutual information between the
-  // answer and the cause: I = h(P(yes)) - sum_c P(c) h(P(f|c)), with h the binary
-  // entropy, which the image holds per cause and finding (see docs/SCORING.md).
-  auto binary_entropy = [](double p) { return p <= 0 || p >= 1 ? 0.0 : -(p * std::log2(p) + (1 - p) * std::log2(1 - p)); };
+  // The expected gain of asking about f: H(P) - [P(yes) H(P | yes) + P(no) H(P | no)],
+  // where the posteriors move exactly as scoring would move them (a yes by P(f|c), a no
+  // by the capped denial factor). With w_c = P(c) x_c and Z = sum w_c, the entropy of
+  // the posterior w / Z is log2 Z - sum_c w_c (log2 P(c) + log2 x_c) / Z, so each
+  // candidate costs two logarithms; the image holds log2 x_c (docs/SCORING.md).
+  std::vector<double> log2_prior(causes.size());
+  double h0 = 0;
+  for (std::uint32_t c = 0; c < causes.size(); ++c) {
+    log2_prior[c] = prior[c] > 0 ? std::log2(prior[c]) : 0.0;
+    h0 -= prior[c] * log2_prior[c];
+  }
+  auto posterior_entropy = [](double z, double weighted_log) { return z > 0 ? std::log2(z) - weighted_log / z : 0.0; };
   double best_gain = 0;
   for (std::uint32_t f = 0; f < findings.size(); ++f) {
     if (!candidate[f]) continue;
-    double p_yes = 0;
-    double noise = 0;
+    double p_yes = 0, s_yes = 0, z_no = 0, s_no = 0;
     for (std::uint32_t c = 0; c < causes.size(); ++c) {
       const kb::LikelihoodRec& l = kb.likelihood(c, f);
-      p_yes += prior[c] * l.p;
-      noise += prior[c] * l.entropy;
+      const double yes = prior[c] * l.p;
+      const double no = prior[c] * l.no;
+      p_yes += yes;
+      s_yes += yes * (log2_prior[c] + l.log2_p);
+      z_no += no;
+      s_no += no * (log2_prior[c] + l.log2_no);
     }
-    const double gain = binary_entropy(p_yes) - noise;
+    const double gain = h0 - (p_yes * posterior_entropy(p_yes, s_yes) + (1 - p_yes) * posterior_entropy(z_no, s_no));
     if (gain <= best_gain) continue;
     best_gain = gain;
     out.finding = f;
   }
   if (out.finding != kb::kNone) {
     // Which causes a yes and a no would favour most.
-    double p_yes = 0;
-    for (std::uint32_t c = 0; c < causes.size(); ++c) p_yes += prior[c] * kb.likelihood(c, out.finding).p;
+    double p_yes = 0, z_no = 0;
+    for (std::uint32_t c = 0; c < causes.size(); ++c) {
+      p_yes += prior[c] * kb.likelihood(c, out.finding).p;
+      z_no += prior[c] * kb.likelihood(c, out.finding).no;
+    }
     double up = 0;
     double down = 0;
     for (std::uint32_t c = 0; c < causes.size(); ++c) {
-      const double l = kb.likelihood(c, out.finding).p;
-      const double delta = prior[c] * l / p_yes - prior[c] * (1 - l) / (1 - p_yes);
+      const kb::LikelihoodRec& l = kb.likelihood(c, out.finding);
+      const double delta = prior[c] * l.p / p_yes - prior[c] * l.no / z_no;
       if (delta > up) up = delta, out.raises = c;
       if (delta < down) down = delta, out.lowers = c;
     }

@@ -18,7 +18,9 @@ double weight(State state, double p, double base) {
   switch (state) {
     case State::present: return std::log(p / base);
     case State::possible: return kPossibleWeight * std::log(p / base);
-    case State::absent: return std::log((1.0 - p) / (1.0 - base));
+    // A denied finding only counts against the causes that expect it more than usual; it is
+    // never evidence for a cause (as in INTERNIST-1/QMR, docs/SCORING.md), so LR- is capped at 1.
+    case State::absent: return std::min(0.0, std::log((1.0 - p) / (1.0 - base)));
     default: return 0.0;
   }
 }

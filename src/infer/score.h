@@ -1,6 +1,6 @@
 // Scoring, as docs/SCORING.md describes: naive-Bayes log-odds. Each cause starts
 // from its prior; a present finding adds log(P(f|cause) / base_rate(f)), a denied
-// one log((1 - P(f|cause)) / (1 - base_rate(f))); an uncertain one half of the
+// one min(0, log((1 - P(f|cause)) / (1 - base_rate(f)))); an uncertain one half of the
 // present weight; unknown findings add nothing. Probabilities are the softmax of
 // the scores over all causes.
 #pragma once

@@ -81,6 +81,12 @@ Result<Document> parse_document(std::string_view text, const std::string& name) 
     std::string what = e.what();
     if (const auto pos = what.find(": "); pos != std::string::npos) what = what.substr(pos + 2);
     return Error{"kb_syntax", fmt::format("{}:{}:{}: invalid JSON: {}", name, lc.line, lc.column, what)};
+  } catch (const nlohmann::json::exception& e) {
+    // Not a syntax error but a value the parser cannot hold, such as the number 1e400
+    // (out_of_range.406); nlohmann reports no position for these.
+    std::string what = e.what();
+    if (const auto pos = what.find("] "); pos != std::string::npos) what = what.substr(pos + 2);
+    return Error{"kb_syntax", fmt::format("{}: invalid JSON: {}", name, what)};
   }
   if (!doc.root.is_object()) {
     return Error{"kb_invalid", fmt::format("{}: /: a knowledge-base file must hold a JSON object", name)};

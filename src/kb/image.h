@@ -171,12 +171,16 @@ struct DeleteRec {
 // Likelihoods are clamped into [kMinLikelihood, 1 - kMinLikelihood]: no finding is decisive alone.
 inline constexpr double kMinLikelihood = 0.001;
 
-// P(finding | cause) for every cause and finding, as scoring uses it (the cause's
-// frequency, or the finding's base rate when the cause does not list it; clamped),
-// and its binary entropy in bits, which the next-question choice needs.
+// For every cause and finding, how an answer moves the cause, as scoring does it:
+// P(finding | cause) (the cause's frequency, or the finding's base rate when the cause
+// does not list it; clamped), and the factor a denial applies, min(1 - p, 1 - base
+// rate) (a denial never raises a cause: docs/SCORING.md), with their base-2 logs,
+// which the next-question choice needs.
 struct LikelihoodRec {
   double p;
-  double entropy;  // -(p log2 p + (1 - p) log2 (1 - p))
+  double log2_p;
+  double no;       // min(1 - p, 1 - base rate)
+  double log2_no;
 };
 
 enum class Section : std::uint32_t {

@@ -25,6 +25,15 @@ TEST(Document, SyntaxErrorNamesFileLineAndColumn) {
   EXPECT_NE(r.error().message.find("kb.json:2:"), std::string::npos) << r.error().message;
 }
 
+// Found by fuzz_kb: a number too large for a double made the parser throw out_of_range,
+// which was not caught, and the process ended in std::terminate.
+TEST(Document, NumberOutOfRangeIsAnErrorNotACrash) {
+  const auto r = parse_document(R"({"meta": {"version": 1e400}})", "kb.json");
+  ASSERT_FALSE(r.ok());
+  EXPECT_EQ(r.error().code, "kb_syntax");
+  EXPECT_NE(r.error().message.find("1e400"), std::string::npos) << r.error().message;
+}
+
 TEST(Document, TopLevelMustBeAnObject) {
   const auto r = parse_document("[1, 2]", "kb.json");
   ASSERT_FALSE(r.ok());
