@@ -10,7 +10,8 @@ namespace {
 
 using json = nlohmann::json;
 
-infer::Report explain_text(const std::string& text) {
+// The report views its input, so the text must outlive it: string literals do.
+infer::Report explain_text(std::string_view text) {
   static infer::Workspace ws;
   infer::Report r;
   infer::explain(text, {}, test::mini_kb(), {}, ws, r);
