@@ -29,7 +29,27 @@ void print_error(std::string_view message, std::string_view hint) {
   std::fwrite(line.data(), 1, line.size(), stderr);
 }
 
+void print_note(std::string_view message) {
+  const std::string line = fmt::format("crampx: note: {}\n", report::terminal_safe(message, true));
+  std::fwrite(line.data(), 1, line.size(), stderr);
+}
+
 namespace {
+
+constexpr std::string_view kWriteHint = "check the disk space or the destination";
+
+// Writes a whole generated document (help, man page, completion script) to stdout:
+// a failed write is an error like any other output's; a closed pipe ends quietly.
+int write_document(const std::string& text) {
+  Output out(STDOUT_FILENO);
+  out.write(text);
+  out.flush();
+  if (out.failed()) {
+    print_error(fmt::format("cannot write the output: {}", out.error()), kWriteHint);
+    return kExitError;
+  }
+  return kExitExplained;
+}
 
 std::string version_text(const kb::KnowledgeBase& kb) {
   return fmt::format("crampx {} (knowledge base: {} {})\n", CRAMPX_VERSION, kb.str(kb.meta().name),
@@ -46,11 +66,9 @@ int run(int argc, char** argv) {
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp&) {
-    std::fputs(app.help().c_str(), stdout);
-    return kExitExplained;
+    return write_document(app.help());
   } catch (const CLI::CallForAllHelp&) {
-    std::fputs(app.help("", CLI::AppFormatMode::All).c_str(), stdout);
-    return kExitExplained;
+    return write_document(app.help("", CLI::AppFormatMode::All));
   } catch (const CLI::ParseError& e) {
     // CLI11 would exit with its own codes (100-127); usage errors are 2 here.
     print_error(e.what(), "run 'crampx --help' for usage");
@@ -60,15 +78,8 @@ int run(int argc, char** argv) {
   // The knowledge base: --kb, else $CRAMPX_KB, else the one embedded in the binary.
   // Generated documents need no knowledge base.
   if (inv.completion_cmd->parsed() || inv.man_cmd->parsed()) {
-    Output out(STDOUT_FILENO);
-    out.write(inv.man_cmd->parsed() ? man_page(app, inv, CRAMPX_VERSION)
-                                    : completion_script(inv.completion_shell, app, inv));
-    out.flush();
-    if (out.failed()) {
-      print_error(fmt::format("cannot write the output: {}", out.error()));
-      return kExitError;
-    }
-    return kExitExplained;
+    return write_document(inv.man_cmd->parsed() ? man_page(app, inv, CRAMPX_VERSION)
+                                                : completion_script(inv.completion_shell, app, inv));
   }
 
   const kb::KnowledgeBase& embedded = kb::embedded();
@@ -123,7 +134,7 @@ int run(int argc, char** argv) {
   }
   out.flush();
   if (out.failed()) {
-    print_error(fmt::format("cannot write the output: {}", out.error()), "check the disk space or the destination");
+    print_error(fmt::format("cannot write the output: {}", out.error()), kWriteHint);
     return kExitError;
   }
   if (interrupted()) return kExitInterrupted;

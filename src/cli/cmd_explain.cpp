@@ -74,6 +74,11 @@ int run_explain(const Context& ctx, const ExplainOptions& o) {
                   "pipe the records in: crampx explain --jsonl < records.jsonl");
       return kExitError;
     }
+    if (ctx.stdin_is_terminal) {  // a person at a terminal has nothing to stream: say how
+      print_error("--jsonl reads records from stdin, and stdin is a terminal",
+                  "pipe the records in: crampx explain --jsonl < records.jsonl");
+      return kExitError;
+    }
     StreamOptions stream{format, render, explain_options, answers, o.jobs};
     return run_stream(ctx, stream);
   }

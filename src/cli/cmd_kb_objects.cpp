@@ -54,6 +54,11 @@ int run_search(const Context& ctx, const SearchOptions& o) {
   std::string query;
   for (const std::string& w : o.words) query += (query.empty() ? "" : " ") + w;
   const text::SearchResult result = text::search_kb(query, ctx.kb);
+  const std::string safe_query = report::terminal_safe(query);
+  if (!result.did_you_mean.empty() && !result.hits.empty()) {  // a note, not data: stderr
+    print_note(fmt::format("no entry is spelt '{}'; showing results for '{}'", safe_query,
+                           report::terminal_safe(result.did_you_mean)));
+  }
   std::string& out = ctx.out.buffer();
   if (o.json) {
     report::JsonWriter w(out, 2);
@@ -73,10 +78,10 @@ int run_search(const Context& ctx, const SearchOptions& o) {
   }
   ctx.out.commit();
   if (!result.hits.empty()) return kExitExplained;
-  std::string hint;
-  for (const std::string& s : result.did_you_mean) hint += (hint.empty() ? "" : " ") + s;
-  print_error(fmt::format("nothing in the knowledge base matches '{}'{}", report::terminal_safe(query),
-                          hint.empty() ? "" : fmt::format("; did you mean '{}'?", hint)),
+  print_error(fmt::format("nothing in the knowledge base matches '{}'{}", safe_query,
+                          result.did_you_mean.empty()
+                              ? ""
+                              : fmt::format(" (nor '{}')", report::terminal_safe(result.did_you_mean))),
               "try other words, or list everything with 'crampx list findings'");
   return kExitNothing;
 }

@@ -19,4 +19,7 @@ struct Context {
 // Prints "crampx: error: MESSAGE" and, when given, "hint: HINT" on stderr.
 void print_error(std::string_view message, std::string_view hint = {});
 
+// Prints "crampx: note: MESSAGE" on stderr: something the user should know that is not an error.
+void print_note(std::string_view message);
+
 }  // namespace crampx::cli

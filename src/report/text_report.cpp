@@ -63,8 +63,8 @@ void render_text(const infer::Report& r, const kb::KnowledgeBase& kb, const Rend
   const std::size_t width = std::max<std::size_t>(options.width, 40);
 
   // Triage first: it is what matters most.
-  out += fmt::format("{}  {}\n", p.paint(level_style(r.triage.level), "TRIAGE: " + upper(infer::to_string(r.triage.level))),
-                     level_advice(r.triage.level));
+  append_wrapped(out, p.paint(level_style(r.triage.level), "TRIAGE: " + upper(infer::to_string(r.triage.level))) + "  ",
+                 level_advice(r.triage.level), 2, width);
   for (const infer::TriageReason& reason : r.triage.reasons) {
     const std::string mark = reason.kind == infer::TriageReason::Kind::red_flag ? p.paint(Style::red, "!") : "-";
     append_wrapped(out, "  " + mark + " ", triage_reason_text(reason, kb), 4, width);
@@ -112,9 +112,15 @@ void render_text(const infer::Report& r, const kb::KnowledgeBase& kb, const Rend
       const infer::CauseScore& s = r.causes[i];
       const kb::CauseRec& c = kb.causes()[s.cause];
       const std::string label(kb.str(c.label));
-      out += fmt::format("  {}. {}{} {:>3}% {}\n", i + 1, p.paint(Style::bold, label),
-                         std::string(label_width - display_width(label), ' '),
-                         static_cast<int>(s.probability * 100 + 0.5), bar(s.probability, 10));
+      const std::string chance = fmt::format("{:>3}% {}", static_cast<int>(s.probability * 100 + 0.5),
+                                             bar(s.probability, 10));
+      if (5 + label_width + 1 + display_width(chance) <= width) {  // one aligned line
+        out += fmt::format("  {}. {}{} {}\n", i + 1, p.paint(Style::bold, label),
+                           std::string(label_width - display_width(label), ' '), chance);
+      } else {  // too narrow: the label wraps, the chance goes on its own line
+        append_wrapped(out, fmt::format("  {}. ", i + 1), p.paint(Style::bold, label), 5, width);
+        out += "     " + chance + '\n';
+      }
       std::string why;
       for (const infer::Contribution& k : s.supporting) {
         if (!why.empty()) why += ", ";
@@ -168,6 +174,9 @@ void render_text(const infer::Report& r, const kb::KnowledgeBase& kb, const Rend
                    fmt::format("{} Answer with --answer {}=yes|no|unknown.", question_reason(r.question, kb),
                                kb.str(f.id)),
                    2, width);
+  } else if (r.in_scope && !r.question.reason.empty()) {
+    out += '\n';
+    append_wrapped(out, p.paint(Style::bold, "No further question: "), std::string(r.question.reason), 2, width);
   }
   if (!r.analysis.unrecognized.empty()) {
     std::string words;

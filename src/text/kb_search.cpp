@@ -29,10 +29,36 @@ std::vector<std::string> stems_of(std::string_view s, const kb::KnowledgeBase& k
   return out;
 }
 
+// The query with each word the vocabulary does not know replaced by its typo repair
+// ("tetnus jaw" -> "tetanus jaw"); empty when no word needed one.
+std::string corrected_query(std::string_view query, const kb::KnowledgeBase& kb) {
+  Tokens tokens;
+  tokenize(query, tokens);
+  std::string out;
+  std::size_t copied = 0;
+  bool changed = false;
+  for (const Token& t : tokens.tokens) {
+    if (t.kind != TokenKind::word) continue;
+    const auto fix = correct(tokens.norm(t), kb);
+    if (!fix) continue;
+    out.append(query.substr(copied, t.begin - copied));
+    out.append(kb.str(kb.typo_words()[fix->typo_word].word));
+    copied = t.end;
+    changed = true;
+  }
+  if (!changed) return {};
+  out.append(query.substr(copied));
+  return out;
+}
+
 }  // namespace
 
-SearchResult search_kb(std::string_view query, const kb::KnowledgeBase& kb, std::size_t limit) {
+SearchResult search_kb(std::string_view original, const kb::KnowledgeBase& kb, std::size_t limit) {
   SearchResult result;
+  // A misspelt query is searched as repaired, and says so: a near miss finds what the
+  // right spelling would have found, not just whatever the typo happens to touch.
+  result.did_you_mean = corrected_query(original, kb);
+  const std::string_view query = result.did_you_mean.empty() ? original : result.did_you_mean;
   std::set<std::pair<std::string, std::string_view>> seen;
   auto add = [&](std::string kind, std::string_view id, std::string_view label, std::string why, int score) {
     if (!seen.emplace(kind, id).second) {
@@ -95,18 +121,6 @@ SearchResult search_kb(std::string_view query, const kb::KnowledgeBase& kb, std:
   std::stable_sort(result.hits.begin(), result.hits.end(),
                    [](const SearchHit& a, const SearchHit& b) { return a.score > b.score; });
   if (result.hits.size() > limit) result.hits.resize(limit);
-
-  // 3. Nothing: suggest spellings the vocabulary knows.
-  if (result.hits.empty()) {
-    Tokens tokens;
-    tokenize(query, tokens);
-    for (const Token& t : tokens.tokens) {
-      if (t.kind != TokenKind::word) continue;
-      if (const auto fix = correct(tokens.norm(t), kb)) {
-        result.did_you_mean.emplace_back(kb.str(kb.typo_words()[fix->typo_word].word));
-      }
-    }
-  }
   return result;
 }
 

@@ -1,7 +1,7 @@
 // Searching the knowledge base by words (`crampx search`): what the words would be
 // recognized as in a description, then every object whose label (or, for a
-// finding, one of its phrases) shares their stems; with "did you mean" spellings
-// when nothing matches.
+// finding, one of its phrases) shares their stems. Words the vocabulary does not
+// know are repaired first ("did you mean"), and the repaired query is searched.
 #pragma once
 
 #include <string>
@@ -22,7 +22,7 @@ struct SearchHit {
 
 struct SearchResult {
   std::vector<SearchHit> hits;            // best first
-  std::vector<std::string> did_you_mean;  // spellings to try when `hits` is empty
+  std::string did_you_mean;  // the query as repaired and searched; empty when no word needed it
 };
 
 SearchResult search_kb(std::string_view query, const kb::KnowledgeBase& kb, std::size_t limit = 20);

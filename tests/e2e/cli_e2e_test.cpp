@@ -33,6 +33,19 @@ TEST(SearchE2E, NearMissesGetDidYouMean) {
   EXPECT_NE(miss.err.find("nothing in the knowledge base matches"), std::string::npos) << miss.err;
 }
 
+// A misspelt query finds what the right spelling finds, and says what it searched for.
+TEST(SearchE2E, MisspeltQueryIsSearchedAsRepaired) {
+  const auto right = crampx({"search", "--json", "tetanus"});
+  const auto typo = crampx({"search", "--json", "tetnus"});
+  ASSERT_EQ(right.exit_code, 0);
+  ASSERT_EQ(typo.exit_code, 0);
+  EXPECT_EQ(json::parse(typo.out), json::parse(right.out));
+  EXPECT_GT(json::parse(right.out).size(), 1u);
+  EXPECT_NE(typo.err.find("crampx: note: no entry is spelt 'tetnus'; showing results for 'tetanus'"), std::string::npos)
+      << typo.err;
+  EXPECT_TRUE(right.err.empty()) << right.err;
+}
+
 TEST(GraphE2E, DotRendersWithGraphviz) {
   const std::string dir = std::filesystem::temp_directory_path() / ("crampx_graph_" + std::to_string(::getpid()));
   std::filesystem::create_directories(dir);

@@ -100,6 +100,19 @@ TEST(ExplainE2E, ClosedPipeEndsQuietlyAndFullDiskIsAnError) {
   EXPECT_NE(r.err.find("cannot write"), std::string::npos) << r.err;
 }
 
+TEST(ExplainE2E, EveryCommandReportsAFullDisk) {
+  ProcessOptions full;
+  full.stdout_path = "/dev/full";
+  for (const std::vector<std::string>& args : std::vector<std::vector<std::string>>{
+           {"--help"}, {"explain", "--help"}, {"--version"}, {"completion", "bash"}, {"man"},
+           {"list", "causes"}, {"kb", "dump"}, {"why", "nocturnal_leg_cramps"}, {"graph"}, {"search", "cramp"}}) {
+    const auto r = mini(args, full);
+    EXPECT_EQ(r.exit_code, 2) << args[0];
+    EXPECT_NE(r.err.find("crampx: error: cannot write the output"), std::string::npos) << args[0] << ": " << r.err;
+    EXPECT_NE(r.err.find("hint: "), std::string::npos) << args[0] << ": " << r.err;
+  }
+}
+
 TEST(ExplainE2E, RunsFromAnyDirectoryWithTheEmbeddedKnowledgeBase) {
   const auto r = run({"/bin/sh", "-c", std::string("cd / && ") + CRAMPX_BINARY + " explain --json 'calf cramps'"});
   EXPECT_EQ(r.exit_code, 0) << r.err;

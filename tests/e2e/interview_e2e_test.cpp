@@ -138,6 +138,16 @@ TEST(TerminalE2E, NoInputOnATerminalPrintsAShortUsage) {
   EXPECT_NE(pty.transcript().find("usage: crampx explain"), std::string::npos) << pty.transcript();
 }
 
+TEST(TerminalE2E, StreamingFromATerminalPrintsAShortUsage) {
+  for (const char* flag : {"--jsonl", "--brief"}) {
+    Pty pty({CRAMPX_BINARY, "explain", flag});
+    EXPECT_EQ(pty.wait(), 2) << flag;
+    EXPECT_NE(pty.transcript().find("crampx: error: --jsonl reads records from stdin"), std::string::npos)
+        << pty.transcript();
+    EXPECT_NE(pty.transcript().find("crampx explain --jsonl < records.jsonl"), std::string::npos) << pty.transcript();
+  }
+}
+
 TEST(TerminalE2E, InputNeverReachesTheTerminalRaw) {
   // An escape sequence in the text and in an unknown id: shown, but defused.
   Pty pty({CRAMPX_BINARY, "--kb", kMiniKb, "explain", "--color=never", "calf \x1b]0;pwned\x07 cramps \x1b[2J"});

@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
+#include "report/terminal_text.h"
 #include "support/test_kb.h"
 
 namespace crampx::report {
@@ -67,6 +68,34 @@ TEST(Render, TextNeverEchoesControlBytes) {
     EXPECT_EQ(out.find('\x07'), std::string::npos);
     EXPECT_EQ(out.find("\xC2\x9B"), std::string::npos);
   }
+}
+
+// Every line fits the terminal, at the narrowest width the renderer supports (40) and
+// wider, unless one word alone is longer than the line.
+TEST(Render, TextWrapsToTheTerminalWidth) {
+  const infer::Report r = explain_text("calf cramps at night after running, no weakness, my dad has twitching");
+  for (std::size_t width : {40u, 50u, 80u}) {
+    std::string out;
+    RenderOptions o;
+    o.width = width;
+    render(Format::text, r, test::mini_kb(), o, out);
+    std::size_t start = 0;
+    for (std::size_t nl = out.find('\n'); nl != std::string::npos; start = nl + 1, nl = out.find('\n', start)) {
+      const std::string_view line(out.data() + start, nl - start);
+      if (line.find(' ', line.find_first_not_of(' ')) == std::string_view::npos) continue;  // one long word
+      EXPECT_LE(display_width(line), width) << "width " << width << ": " << line;
+    }
+  }
+}
+
+TEST(Render, TextSaysWhyThereIsNoQuestion) {
+  const infer::Report r = explain_text("calf cramps at night, no weakness");  // 94 %: nothing left to ask
+  ASSERT_FALSE(r.question.asked);
+  std::string out;
+  RenderOptions o;
+  o.width = 400;  // one line, so the sentence can be found whole
+  render(Format::text, r, test::mini_kb(), o, out);
+  EXPECT_NE(out.find("No further question: " + std::string(r.question.reason)), std::string::npos) << out;
 }
 
 TEST(Render, ColourOnlyWhenAsked) {
