@@ -95,7 +95,9 @@ void write_cause(JsonWriter& w, const KnowledgeBase& kb, const infer::CauseScore
 
 void write_findings(JsonWriter& w, const infer::Report& r, const KnowledgeBase& kb) {
   w.key("findings").begin_array();
-  for (const text::Mention& m : r.analysis.mentions) {
+  const auto& mentions = r.analysis.mentions;
+  for (std::size_t i = 0; i < std::min(mentions.size(), kMaxListed); ++i) {
+    const text::Mention& m = mentions[i];
     const kb::FindingRec& f = kb.findings()[m.finding];
     w.begin_object();
     w.field("id", kb.str(f.id)).field("label", kb.str(f.label)).field("status", text::to_string(m.status));
@@ -106,6 +108,7 @@ void write_findings(JsonWriter& w, const infer::Report& r, const KnowledgeBase& 
     w.end_object();
   }
   w.end_array();
+  if (mentions.size() > kMaxListed) w.field("findings_omitted", mentions.size() - kMaxListed);
 }
 
 void write_triage(JsonWriter& w, const infer::Report& r, const KnowledgeBase& kb) {
@@ -184,8 +187,12 @@ void render_json(const infer::Report& r, const KnowledgeBase& kb, const RenderOp
   write_triage(w, r, kb);
   write_question(w, r, kb);
   w.key("unrecognized").begin_array();
-  for (const text::Span& s : r.analysis.unrecognized) w.value(r.input.substr(s.begin, s.end - s.begin));
+  const auto& unrecognized = r.analysis.unrecognized;
+  for (std::size_t i = 0; i < std::min(unrecognized.size(), kMaxListed); ++i) {
+    w.value(r.input.substr(unrecognized[i].begin, unrecognized[i].end - unrecognized[i].begin));
+  }
   w.end_array();
+  if (unrecognized.size() > kMaxListed) w.field("unrecognized_omitted", unrecognized.size() - kMaxListed);
   w.field("disclaimer", kb.str(kb.meta().disclaimer));
   w.field("kb_version", kb.str(kb.meta().version));
   w.end_object();

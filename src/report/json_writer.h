@@ -31,6 +31,7 @@ class JsonWriter {
   JsonWriter& value(std::int64_t i);
   JsonWriter& value(std::uint32_t i) { return value(static_cast<std::int64_t>(i)); }
   JsonWriter& value(int i) { return value(static_cast<std::int64_t>(i)); }
+  JsonWriter& value(std::size_t i) { return value(static_cast<std::int64_t>(i)); }
   JsonWriter& value(bool b);
   JsonWriter& null();
   // Writes pre-rendered JSON as a value (must be valid JSON).

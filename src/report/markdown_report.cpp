@@ -37,10 +37,13 @@ void render_markdown(const infer::Report& r, const kb::KnowledgeBase& kb, const 
   if (!r.triage.reasons.empty()) out += '\n';
   if (!r.analysis.mentions.empty()) {
     out += "### Findings\n\n| Finding | Status | Text | Match |\n|---|---|---|---|\n";
-    for (const text::Mention& m : r.analysis.mentions) {
+    const auto& mentions = r.analysis.mentions;
+    for (std::size_t i = 0; i < std::min(mentions.size(), kMaxListed); ++i) {
+      const text::Mention& m = mentions[i];
       out += fmt::format("| {} | {} | {} | {} |\n", kb.str(kb.findings()[m.finding].label), status_words(m.status),
                          md_escape(r.input.substr(m.begin, m.end - m.begin)), text::to_string(m.match));
     }
+    if (mentions.size() > kMaxListed) out += fmt::format("\n({} more mentions not listed)\n", mentions.size() - kMaxListed);
     out += '\n';
   }
   out += confidence_sentence(r, kb) + "\n\n";

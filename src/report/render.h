@@ -17,6 +17,12 @@ enum class Format { text, json, jsonl, markdown, brief };
 
 inline constexpr std::string_view kReportSchema = "crampx/report/v1";
 
+// A report lists at most this many finding mentions and unrecognized words; the
+// rest are counted (`findings_omitted`, `unrecognized_omitted`). Every mention still
+// counts as evidence: the cap only keeps a pathological text (a 10 MB paste) from
+// producing a report twenty times its size.
+inline constexpr std::size_t kMaxListed = 1000;
+
 struct RenderOptions {
   std::size_t top = 5;      // causes shown
   bool color = false;       // ANSI colour (text only)

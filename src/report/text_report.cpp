@@ -76,7 +76,9 @@ void render_text(const infer::Report& r, const kb::KnowledgeBase& kb, const Rend
 
   if (!r.analysis.mentions.empty()) {
     out += p.paint(Style::bold, "Findings") + '\n';
-    for (const text::Mention& m : r.analysis.mentions) {
+    const auto& mentions = r.analysis.mentions;
+    for (std::size_t i = 0; i < std::min(mentions.size(), kMaxListed); ++i) {
+      const text::Mention& m = mentions[i];
       const std::string said = terminal_safe(r.input.substr(m.begin, m.end - m.begin));
       std::string line = fmt::format("{} ({}\"{}\")", kb.str(kb.findings()[m.finding].label),
                                      m.repaired_to != kb::kNone
@@ -87,6 +89,7 @@ void render_text(const infer::Report& r, const kb::KnowledgeBase& kb, const Rend
       append_wrapped(out, "  " + p.paint(m.status == text::Status::present ? Style::cyan : Style::dim, status), line,
                      15, width);
     }
+    if (mentions.size() > kMaxListed) out += fmt::format("  ({} more mentions not listed)\n", mentions.size() - kMaxListed);
     out += '\n';
   }
 
@@ -180,10 +183,12 @@ void render_text(const infer::Report& r, const kb::KnowledgeBase& kb, const Rend
   }
   if (!r.analysis.unrecognized.empty()) {
     std::string words;
-    for (const text::Span& s : r.analysis.unrecognized) {
+    const auto& unrecognized = r.analysis.unrecognized;
+    for (std::size_t i = 0; i < std::min(unrecognized.size(), kMaxListed); ++i) {
       if (!words.empty()) words += ", ";
-      words += terminal_safe(r.input.substr(s.begin, s.end - s.begin));
+      words += terminal_safe(r.input.substr(unrecognized[i].begin, unrecognized[i].end - unrecognized[i].begin));
     }
+    if (unrecognized.size() > kMaxListed) words += fmt::format(" (+{} more)", unrecognized.size() - kMaxListed);
     out += '\n';
     append_wrapped(out, p.paint(Style::dim, "Not recognized: "), words, 2, width);
   }
