@@ -4,7 +4,11 @@
 
 #include <fmt/format.h>
 
+#include "base/json_limits.h"
 #include "cli/exit_codes.h"
+#include "cli/record.h"
+#include "kb/document.h"
+#include "report/render.h"
 
 namespace crampx::cli {
 namespace {
@@ -353,6 +357,15 @@ std::string man_page(const CLI::App& app, const Invocation& inv, std::string_vie
       "A usage, input, knowledge-base or write error; with \\fB\\-\\-jsonl\\fR, after the whole stream if any line "
       "was bad.\n.TP\n{}\nInterrupted (Ctrl-C).\n",
       kExitExplained, kExitNothing, kExitError, kExitInterrupted);
+  out += ".SH LIMITS\n" + roff("Input beyond these limits is refused with a clear error (exit 2; in a stream, an error "
+                            "record for that line, and the stream goes on); nothing is truncated silently.");
+  out += fmt::format(
+          "\n.TP\nText to explain\n{} MiB.\n.TP\nOne line of \\fB\\-\\-jsonl\\fR input\n{} MiB; a longer line is "
+          "skipped without being stored.\n.TP\nJSON nesting (records and knowledge bases)\n{} levels.\n.TP\n"
+          "Knowledge base\n{} MiB in all; any one string {} bytes.\n.TP\nListed in a report\nthe first {} finding "
+          "mentions and {} unrecognized words; the rest are counted (they still count as evidence).\n",
+      kMaxTextBytes >> 20, kMaxRecordBytes >> 20, kMaxJsonDepth, kb::kMaxKbBytes >> 20, kb::kMaxKbStringBytes,
+      report::kMaxListed, report::kMaxListed);
   out += ".SH ENVIRONMENT\n.TP\n.B CRAMPX_KB\nA knowledge base to use instead of the embedded one (as \\fB\\-\\-kb\\fR).\n"
          ".TP\n.B NO_COLOR\nWhen set and not empty, no colour (unless \\fB\\-\\-color=always\\fR).\n"
          ".TP\n.B TERM\nWith \\fBdumb\\fR, no colour.\n.TP\n.B COLUMNS\nThe wrap width when stdout is not a terminal.\n";

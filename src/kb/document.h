@@ -16,6 +16,9 @@
 namespace crampx::kb {
 
 inline constexpr std::size_t kMaxKbBytes = 32u << 20;  // per knowledge base, all files together
+// Any string of a knowledge base; checked before the schema, because valijson matches
+// `pattern` with std::regex, whose cost (and recursion) grows with the string's length.
+inline constexpr std::size_t kMaxKbStringBytes = 20000;
 
 // One thing wrong with a knowledge base: where (file and JSON pointer) and what.
 struct Problem {

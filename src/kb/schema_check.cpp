@@ -51,16 +51,14 @@ const valijson::Schema& compiled_schema() {
   return *schema;
 }
 
-// Strings longer than any the schema allows are reported before the schema check,
-// because valijson matches `pattern` with std::regex, whose cost grows with length.
-constexpr std::size_t kMaxStringBytes = 20000;
-
+// Strings longer than any the schema allows are reported before the schema check
+// (kMaxKbStringBytes, kb/document.h).
 void find_long_strings(const nlohmann::json& v, const std::string& pointer, const Document& doc,
                        std::vector<Problem>& out) {
   if (v.is_string()) {
-    if (v.get_ref<const std::string&>().size() > kMaxStringBytes) {
+    if (v.get_ref<const std::string&>().size() > kMaxKbStringBytes) {
       out.push_back({doc.file_of(pointer), pointer,
-                     fmt::format("string longer than the limit of {} bytes", kMaxStringBytes)});
+                     fmt::format("string longer than the limit of {} bytes", kMaxKbStringBytes)});
     }
   } else if (v.is_object()) {
     for (const auto& [k, child] : v.items()) find_long_strings(child, pointer + "/" + k, doc, out);

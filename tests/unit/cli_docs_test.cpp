@@ -3,6 +3,11 @@
 // up everywhere fails here.
 #include "cli/docs.h"
 
+#include "base/json_limits.h"
+#include "cli/record.h"
+#include "kb/document.h"
+#include "report/render.h"
+
 #include <gtest/gtest.h>
 
 namespace crampx::cli {
@@ -76,6 +81,21 @@ TEST(CliDocs, ManPageHasTheStandardSections) {
     EXPECT_NE(man.find(section), std::string::npos) << section;
   }
   EXPECT_EQ(man.find("\n.SS \"crampx man"), std::string::npos) << "the hidden man command is not documented";
+}
+
+// The limits the code enforces are the ones the man page states.
+TEST(CliDocs, ManPageStatesTheEnforcedLimits) {
+  CLI::App app{kAppDescription, "crampx"};
+  Invocation inv;
+  define(app, inv);
+  const std::string man = man_page(app, inv, "1.2.3");
+  const auto limits = man.substr(man.find(".SH LIMITS"));
+  for (const std::string& want :
+       {std::to_string(kMaxTextBytes >> 20) + " MiB", std::to_string(kMaxRecordBytes >> 20) + " MiB",
+        std::to_string(kMaxJsonDepth) + " levels", std::to_string(kb::kMaxKbBytes >> 20) + " MiB",
+        std::to_string(kb::kMaxKbStringBytes) + " bytes", "first " + std::to_string(report::kMaxListed)}) {
+    EXPECT_NE(limits.find(want), std::string::npos) << want;
+  }
 }
 
 }  // namespace
