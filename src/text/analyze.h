@@ -26,7 +26,6 @@ struct Mention {
   std::uint32_t finding;     // index into KnowledgeBase::findings()
   std::uint32_t phrase;      // the knowledge-base phrase it matched
   std::uint32_t begin, end;  // byte span [begin, end) of the input
-  std::uint32_t first_token, last_token;
   std::uint32_t repaired_to;  // typo word (KnowledgeBase::typo_words) of the first repaired token, or kNone
   Assertion assertion;
   Status status;
@@ -74,6 +73,8 @@ struct TokenRange {
 // triggers that lie inside a finding match or one of `targets` (their words are part of the
 // thing named: "can't let go") and builds the trigger scopes. Then assess() any token range.
 void read_text(std::string_view input, const kb::KnowledgeBase& kb, const AnalyzeOptions& options, Scratch& scratch);
+// read_text on tokens already in `scratch.tokens`.
+void read_tokens(const kb::KnowledgeBase& kb, const AnalyzeOptions& options, Scratch& scratch);
 void assert_text(const kb::KnowledgeBase& kb, Scratch& scratch, std::span<const TokenRange> targets = {});
 inline Assertion assess(const Scratch& scratch, TokenRange r) { return scratch.scopes.assess(r.first, r.last); }
 

@@ -1,0 +1,139 @@
+#!/bin/sh
+# The whole-process performance figures of docs/PERFORMANCE.md, each beside its
+# baseline, in one run on one machine:
+#   1. cold start: `crampx explain --json` against a C hello-world (hyperfine medians);
+#   2. streaming: 200,000 NegEx sentences as {"id", "text"} records through
+#      `explain --jsonl` (full and --brief, -j 1 and -j 2), against `wc -l` reading
+#      the same file; peak RSS over 200,000 and over 1,000,000 records;
+#   3. the text stage alone (bench/text_stage) against ripgrep's multi-literal
+#      search (`rg -F -i -f` with every phrase of the lexicon) over the same text;
+#   4. linearity: the text stage on 1 MB and 10 MB of text (micro_bench).
+#
+#   bench/perf.sh [BUILD_DIR]          (Release build; needs hyperfine, ripgrep, GNU time)
+#
+# Prints a Markdown report on stdout; scratch files go to a temporary directory.
+set -eu
+cd "$(dirname "$0")/.."
+build=${1:-build}
+for tool in hyperfine rg /usr/bin/time python3; do
+  command -v "$tool" >/dev/null || { echo "perf.sh: needs $tool (apt-get install hyperfine ripgrep time)" >&2; exit 2; }
+done
+negex=../shared/eval/negex/negex-annotations-dev.tsv
+[ -f "$negex" ] || { echo "perf.sh: needs $negex" >&2; exit 2; }
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+crampx=$build/crampx
+
+# Inputs: the NegEx sentences cycled into records, the same sentences as plain lines, and
+# every phrase of the lexicon (labels and phrases of all findings) for ripgrep.
+python3 - "$negex" "$tmp" <<'EOF'
+import csv, json, sys
+rows = [r[2] for r in list(csv.reader(open(sys.argv[1], encoding="utf-8"), delimiter="\t"))[1:]]
+out = sys.argv[2]
+def cycle(n):
+    return (rows[i % len(rows)] for i in range(n))
+with open(f"{out}/records.jsonl", "w") as f:
+    for i, t in enumerate(cycle(200000)):
+        f.write(json.dumps({"id": i, "text": t}) + "\n")
+with open(f"{out}/records_1m.jsonl", "w") as f:
+    for i, t in enumerate(cycle(1000000)):
+        f.write(json.dumps({"id": i, "text": t}) + "\n")
+with open(f"{out}/sentences.txt", "w") as f:
+    for t in cycle(200000):
+        f.write(t + "\n")
+EOF
+"$crampx" kb dump | python3 -c '
+import json, sys
+kb = json.load(sys.stdin)
+phrases = set()
+for f in kb["findings"]:
+    phrases.add(f["label"].lower())
+    phrases.update(p.lower() for p in f.get("phrases", []))
+print("\n".join(sorted(phrases)))' > "$tmp/phrases.txt"
+
+median() {  # median seconds of command N (0-based) in a hyperfine JSON export
+  python3 -c "import json,sys; print(json.load(open(sys.argv[1]))['results'][int(sys.argv[2])]['median'])" "$1" "$2"
+}
+rss() {  # peak RSS in KiB of a command reading stdin from $1
+  input=$1; shift
+  /usr/bin/time -f %M "$@" < "$input" 2>&1 >/dev/null | tail -1
+}
+
+echo "# crampx performance run"
+echo
+echo "$(date -u +%Y-%m-%dT%H:%MZ), $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //'), $(g++ --version | head -1)"
+echo
+
+# 1. Cold start.
+sentence="my calves lock up at night after long runs in the heat, no weakness"
+hyperfine -N --warmup 100 --runs 1000 --export-json "$tmp/start.json" \
+  "$build/bench/hello_c" "$crampx explain --json '$sentence'" >/dev/null 2>&1
+hello=$(median "$tmp/start.json" 0)
+start=$(median "$tmp/start.json" 1)
+start_rss=$(/usr/bin/time -f %M "$crampx" explain --json "$sentence" 2>&1 >/dev/null | tail -1)
+echo "## Cold start (median of 1,000 runs)"
+echo
+echo "| command | median | ratio | peak RSS |"
+echo "|---|---:|---:|---:|"
+python3 -c "import sys; h,s=float(sys.argv[1]),float(sys.argv[2]); print(f'| C hello-world | {h*1e3:.3f} ms | 1.00 | |'); print(f'| crampx explain --json (one sentence) | {s*1e3:.3f} ms | {s/h:.2f} | {int(sys.argv[3])/1024:.1f} MiB |')" "$hello" "$start" "$start_rss"
+echo
+
+# 2. Streaming.
+rec=$tmp/records.jsonl
+# Through the shell for the redirections (hyperfine subtracts the shell's own start-up).
+hyperfine --warmup 1 --runs 5 --export-json "$tmp/stream.json" \
+  "wc -l < $rec" \
+  "$crampx explain --jsonl -j 1 < $rec > /dev/null" \
+  "$crampx explain --jsonl -j 2 < $rec > /dev/null" \
+  "$crampx explain --jsonl --brief -j 1 < $rec > /dev/null" \
+  "$crampx explain --jsonl --brief -j 2 < $rec > /dev/null" >/dev/null 2>&1
+echo "## Streaming 200,000 records (median of 5 runs, output to /dev/null)"
+echo
+echo "| command | median | records/s | peak RSS, 200k records | peak RSS, 1M records |"
+echo "|---|---:|---:|---:|---:|"
+i=0
+for args in "wc -l" "explain --jsonl -j 1" "explain --jsonl -j 2" "explain --jsonl --brief -j 1" "explain --jsonl --brief -j 2"; do
+  t=$(median "$tmp/stream.json" $i)
+  if [ $i -eq 0 ]; then
+    python3 -c "import sys; t=float(sys.argv[1]); print(f'| wc -l (reading the file) | {t:.3f} s | {200000/t:,.0f} | | |')" "$t"
+  else
+    # shellcheck disable=SC2086
+    r1=$(rss "$rec" "$crampx" $args)
+    # shellcheck disable=SC2086
+    r5=$(rss "$tmp/records_1m.jsonl" "$crampx" $args)
+    python3 -c "import sys; t=float(sys.argv[1]); print(f'| crampx {sys.argv[2]} | {t:.3f} s | {200000/t:,.0f} | {int(sys.argv[3])/1024:.1f} MiB | {int(sys.argv[4])/1024:.1f} MiB |')" "$t" "$args" "$r1" "$r5"
+  fi
+  i=$((i + 1))
+done
+python3 -c "import json,sys; r=json.load(open(sys.argv[1]))['results']; m=[x['median'] for x in r]; print(f'\nScaling with two threads: full reports {m[1]/m[2]:.2f}x, brief {m[3]/m[4]:.2f}x.\n')" "$tmp/stream.json"
+
+# 3. The text stage against ripgrep.
+hyperfine -N --warmup 1 --runs 5 --export-json "$tmp/rg.json" \
+  "rg -F -i -c -f $tmp/phrases.txt $tmp/sentences.txt" \
+  "$build/bench/text_stage $tmp/sentences.txt" >/dev/null 2>&1
+echo "## Text stage against ripgrep (200,000 sentences, $(wc -l < "$tmp/phrases.txt") phrases, median of 5 runs)"
+echo
+python3 -c "
+import json, sys
+r = json.load(open(sys.argv[1]))['results']
+rg, ts = r[0]['median'], r[1]['median']
+print('| command | median | ratio |')
+print('|---|---:|---:|')
+print(f'| rg -F -i -c -f phrases.txt (find the phrases) | {rg:.3f} s | 1.00 |')
+print(f'| text_stage (tokens, stems, lexicon, typos, assertion) | {ts:.3f} s | {ts/rg:.2f} |')
+" "$tmp/rg.json"
+echo
+
+# 4. Linearity of the text stage.
+echo "## Cost against input length (text stage, micro_bench)"
+echo
+"$build/bench/micro_bench" --benchmark_filter='BM_TextStage' --benchmark_format=json 2>/dev/null | python3 -c '
+import json, sys
+runs = {b["name"]: b for b in json.load(sys.stdin)["benchmarks"] if b.get("run_type") == "iteration"}
+one = runs["BM_TextStage/1048576"]["real_time"]
+ten = runs["BM_TextStage/10485760"]["real_time"]
+print("| text | time |")
+print("|---|---:|")
+print(f"| 1 MB | {one:.1f} ms |")
+print(f"| 10 MB | {ten:.1f} ms |")
+print(f"\n10 MB costs {ten/one:.2f}x 1 MB.")'
