@@ -4,6 +4,8 @@
 #include <initializer_list>
 #include <string_view>
 
+#include "text/stemmer.h"
+
 namespace crampx::text {
 namespace {
 
@@ -14,8 +16,10 @@ constexpr std::uint8_t kAllModifiers = bit(TriggerCategory::negated) | bit(Trigg
                                        bit(TriggerCategory::historical) | bit(TriggerCategory::hypothetical) |
                                        bit(TriggerCategory::family);
 
-// A scope never runs past this many words, however long a list is: it bounds the work.
+// A scope never runs past this many words, however long a list is, nor past this many
+// tokens, however much punctuation: they bound the work per trigger.
 constexpr std::uint32_t kMaxScopeWords = 48;
+constexpr std::uint32_t kMaxScopeTokens = 4 * kMaxScopeWords;
 
 bool is_modifier(TriggerCategory c) { return (bit(c) & kAllModifiers) != 0; }
 
@@ -75,6 +79,47 @@ bool separates_list_items(const Tokens& tokens, const Token& t) {
   return w == "or" || w == "nor" || w == "and";
 }
 
+// Words that open a new main clause as its subject ("my calves cramp", "I get cramps").
+bool is_subject_word(std::string_view w) {
+  return is_any_of(w, {"i", "im", "ive", "my", "we", "our", "he", "his", "she", "they", "their", "you"});
+}
+
+// Whether the clause after the comma at `comma` opens with a word that sums up what came
+// before it ("..., and all tests came back negative", "cramps and twitching, both gone").
+bool sums_up(const Tokens& tokens, std::uint32_t comma) {
+  const auto& toks = tokens.tokens;
+  std::uint32_t i = comma + 1;
+  if (i < toks.size() && toks[i].kind == TokenKind::word && tokens.norm(toks[i]) == "and") ++i;
+  return i < toks.size() && toks[i].kind == TokenKind::word &&
+         is_any_of(tokens.norm(toks[i]), {"all", "both", "each", "these", "those", "they", "everything"});
+}
+
+// A word the findings use that is not a stopword or filler ("run", "weakness"; not "in",
+// "about"): a noun phrase can end at it. Unknown words do not count, to stay on the safe side.
+bool is_content_word(const Tokens& tokens, std::uint32_t i, const kb::KnowledgeBase& kb) {
+  const Token& t = tokens.tokens[i];
+  if (t.kind != TokenKind::word) return false;
+  const auto id = kb.find_stem(stem(tokens.norm(t)));
+  if (!id) return false;
+  const std::uint8_t flags = kb.vocab()[*id].flags;
+  return (flags & kb::kLexiconWord) != 0 && (flags & (kb::kStopword | kb::kFiller)) == 0;
+}
+
+// A trigger standing alone right after a label answers it: "Numbness: no", "Any weakness? No.",
+// "Headache - denied", "bowel obstruction, resolved". Its scope is then the label before the
+// separator (a trigger with words of its own after a comma keeps to them: "cramps, fever resolved").
+bool answers_label(const Tokens& tokens, const PhraseMatch& m) {
+  const auto& toks = tokens.tokens;
+  if (m.first == 0) return false;
+  const Token& sep = toks[m.first - 1];
+  if (sep.kind != TokenKind::punct || (sep.punct != ':' && sep.punct != '-' && sep.punct != '?' && sep.punct != ',')) {
+    return false;
+  }
+  // Followed by a question mark it is a tag, not an answer: "I have cramps, no?".
+  const std::uint32_t after = m.last + 1;
+  return after == toks.size() || (toks[after].sentence_end && toks[after].punct != '?') || toks[after].punct == ',';
+}
+
 }  // namespace
 
 void AssertionScopes::build(const Tokens& tokens, const std::vector<PhraseMatch>& triggers,
@@ -98,7 +143,20 @@ void AssertionScopes::build(const Tokens& tokens, const std::vector<PhraseMatch>
     } else if (t.category == TriggerCategory::clause_start || t.category == TriggerCategory::pseudo) {
       mark.pseudo = mark.pseudo || t.category == TriggerCategory::pseudo;
       // "no numbness, my calves cramp"; "no fever, no relief from the cramps".
-      if (after_break(tokens, m.first)) mark.clause = true;
+      if (after_break(tokens, m.first)) {
+        mark.clause = true;
+      } else if (t.category == TriggerCategory::clause_start) {
+        // Without punctuation, a subject right after a content word starts a run-on clause
+        // ("no weakness my calves cramp"); other clause words may open an adverbial for it.
+        const bool subject = m.first == m.last && is_subject_word(toks[m.first].kind == TokenKind::word
+                                                                      ? tokens.norm(toks[m.first])
+                                                                      : std::string_view());
+        if (!subject) {
+          mark.opener = true;
+        } else if (m.first > 0 && is_content_word(tokens, m.first - 1, kb)) {
+          mark.run_on = true;
+        }
+      }
     } else if (is_modifier(t.category)) {
       // Another kind of trigger ends a scope where it opens a new clause or list item
       // ("no cramps, maybe twitching"), not where it qualifies the same words ("denies any history of").
@@ -122,8 +180,13 @@ void AssertionScopes::build(const Tokens& tokens, const std::vector<PhraseMatch>
       if (end > m.last + 1) add_scope(t.category, m.last + 1, end);
     }
     if (t.direction == kb::Direction::backward || t.direction == kb::Direction::both) {
-      const std::uint32_t begin = scan_backward(tokens, m, t);
+      const std::uint32_t begin = scan_backward(tokens, m.first, t);
       if (begin < m.first) add_scope(t.category, begin, m.first);
+    }
+    if (answers_label(tokens, m)) {
+      const std::uint32_t label_end = m.first - 1;  // the separator
+      const std::uint32_t begin = scan_backward(tokens, label_end, t);
+      if (begin < label_end) add_scope(t.category, begin, label_end);
     }
   }
 
@@ -144,20 +207,33 @@ void AssertionScopes::build(const Tokens& tokens, const std::vector<PhraseMatch>
   }
 }
 
+// Lists carry a scope only while they are coordinated: an item after a bare comma joins
+// the list once another separator follows it ("no fever, chills or weakness", "denies
+// fever, chills, sweats"), else the scope ends at the comma: "no fever, calf cramps at
+// night" is a denial and then a run-on statement, the way people write.
 std::uint32_t AssertionScopes::scan_forward(const Tokens& tokens, const PhraseMatch& m,
                                             const kb::TriggerRec& t) const {
   const auto& toks = tokens.tokens;
   const auto n = static_cast<std::uint32_t>(toks.size());
-  const auto c = static_cast<std::int8_t>(t.category);
   std::uint32_t item_words = 0;  // words since the trigger or the last list separator
   std::uint32_t words = 0;       // words since the trigger
   int depth = 0;  // brackets opened inside the scope
+  // A trigger that labels a section ("Social history: he denies alcohol, smokes") covers the
+  // clause that opens the section, though a trigger or clause word opens it, and its items.
+  const bool label = m.last + 1 < n && toks[m.last + 1].punct == ':';
+  std::uint32_t pending = n;     // a bare comma whose next item is not yet known to be a list item
+  bool enumeration = label;      // two bare commas in a row of items: later ones carry
+  std::uint32_t opener = n;      // the item's last clause word ("after"), where a run-on clause may begin
   std::uint32_t j = m.last + 1;
-  for (; j < n; ++j) {
+  for (; j < n && j - m.last <= kMaxScopeTokens; ++j) {
     const Token& tok = toks[j];
     const Mark& mark = marks_[j];
-    if (tok.sentence_end || (mark.ends & bit(t.category)) != 0 || mark.clause) break;
-    if (mark.starts >= 0 && mark.starts != c) break;
+    if (tok.sentence_end || (mark.ends & bit(t.category)) != 0) break;
+    // A new clause, or a trigger opening a new item or clause, which scopes what follows
+    // itself ("no X, no Y, Z").
+    if ((mark.clause || mark.starts >= 0) && !(label && j == m.last + 2)) break;
+    // A run-on clause takes the adverbial just before it: "no weakness after a run my calves cramp".
+    if (mark.run_on && item_words > 0) return std::min(pending, opener < j ? opener : j);
     if (tok.kind == TokenKind::punct) {
       // A colon starts a new label ("Diagnosis: chest pain") unless it opens the scope or a list.
       if (tok.punct == ':' && j != m.last + 1) {
@@ -166,33 +242,54 @@ std::uint32_t AssertionScopes::scan_forward(const Tokens& tokens, const PhraseMa
       }
       if (tok.punct == '(') ++depth;
       if (tok.punct == ')' && depth-- == 0) break;  // the trigger stood inside these brackets
-      if (mark.list_separator) item_words = 0;
+      if (tok.punct == ',' && !enumeration) {
+        enumeration = pending < n;
+        pending = enumeration ? n : j;
+      } else if (tok.punct == '/') {
+        pending = n;
+      }
+      if (mark.list_separator) {
+        item_words = 0;
+        opener = n;
+      }
       continue;
     }
-    if (mark.list_separator) {
+    if (mark.list_separator) {  // "or", "nor", "and": the list is coordinated
+      pending = n;
       item_words = 0;
+      opener = n;
       continue;
     }
+    if (mark.opener && item_words > 0) opener = j;
     if (++item_words > t.window || ++words > kMaxScopeWords) break;
   }
-  return j;
+  return std::min(pending, j);
 }
 
-std::uint32_t AssertionScopes::scan_backward(const Tokens& tokens, const PhraseMatch& m,
-                                             const kb::TriggerRec& t) const {
+// A backward scope ("the swelling went away", "Cramps: none") covers only the trigger's
+// own clause: it stops at a comma, a sentence end, a clause start and at a colon other
+// than the one just before the trigger. A clause that sums up a list ("..., all negative")
+// reaches back over the list.
+std::uint32_t AssertionScopes::scan_backward(const Tokens& tokens, std::uint32_t from, const kb::TriggerRec& t) const {
   const auto& toks = tokens.tokens;
   const auto c = static_cast<std::int8_t>(t.category);
   std::uint32_t item_words = 0;
   std::uint32_t words = 0;
   int depth = 0;  // brackets closed inside the scope
-  std::uint32_t j = m.first;
-  while (j > 0) {
+  bool summary = false;  // the clause sums up the list before it: its commas separate items
+  std::uint32_t j = from;
+  while (j > 0 && from - j < kMaxScopeTokens) {
     const std::uint32_t k = j - 1;
     const Token& tok = toks[k];
     const Mark& mark = marks_[k];
     if (tok.sentence_end || (mark.ends & bit(t.category)) != 0) break;
     if (mark.starts >= 0 && mark.starts != c) break;
     if (tok.kind == TokenKind::punct) {
+      if (tok.punct == ',' && !summary) {
+        if (!sums_up(tokens, k)) break;
+        summary = true;
+      }
+      if (tok.punct == ':' && k + 1 != from) break;
       if (tok.punct == ')') ++depth;
       if (tok.punct == '(' && depth-- == 0) break;
       if (mark.list_separator) item_words = 0;
@@ -202,7 +299,7 @@ std::uint32_t AssertionScopes::scan_backward(const Tokens& tokens, const PhraseM
       break;
     }
     j = k;
-    if (mark.clause) break;  // the clause the trigger is in starts here
+    if (mark.clause || mark.run_on) break;  // the clause the trigger is in starts here
   }
   return j;
 }

@@ -1,15 +1,23 @@
 // Assertion, in the manner of ConText (Harkema et al. 2009): trigger phrases from
 // the knowledge base open a scope forward or backward; a finding inside a scope
-// takes the trigger's category. A scope ends at
+// takes the trigger's category. A forward scope ends at
 //   - a sentence end, or a colon that starts a new label ("Diagnosis: ...");
 //   - a terminator ("but", "although", "just"; some end only some categories); a backward
 //     terminator takes back the scope before it ("never had cramps like this");
 //   - a new clause: a clause_start or pseudo trigger after a comma, dash or "and"
-//     ("no numbness, my calves cramp"), so lists still carry ("no fever, chills or weakness");
+//     ("no numbness, my calves cramp"); without punctuation, a subject ("my", "I") right
+//     after a content word, together with the adverbial just before it ("no weakness
+//     after a run my calves cramp");
+//   - a comma, unless the list is coordinated: the item after it is followed by another
+//     separator ("no fever, chills or weakness", "denies fever, chills, sweats") - so
+//     "no fever, calf cramps at night" denies only the fever;
 //   - the closing bracket of the brackets the trigger stands in;
-//   - a trigger of another category that opens a new clause or list item ("no cramps, maybe
-//     twitching"); within a clause both apply ("denies any history of");
+//   - a trigger that opens a new clause or list item ("no cramps, maybe twitching", "no X,
+//     no Y, Z"); within a clause both apply ("denies any history of");
 //   - the trigger's window of words, counted per list item, or a fixed cap in all.
+// A backward scope ("the swelling went away") keeps to its clause: it stops at a comma, a
+// sentence end, a clause start, and a colon other than the one just before it ("X: none").
+// A trigger standing alone after a label answers it: "numbness: no", "Any weakness? No.".
 // A question mark makes the finding just before it uncertain, except in questions
 // that ask about the person's own symptom ("why do my calves cramp?"). Triggers
 // flagged question_only ("if I") assert only in a sentence that asks.
@@ -50,7 +58,9 @@ class AssertionScopes {
   struct Mark {
     std::uint8_t ends = 0;       // categories a terminator starting here ends (bit per category)
     std::int8_t starts = -1;     // category of a modifier trigger that opens a clause or list item here
-    bool clause = false;         // a new clause starts here
+    bool clause = false;         // a new clause starts here, after punctuation or "and"
+    bool run_on = false;         // a subject after a content word starts a clause without punctuation
+    bool opener = false;         // a clause word inside a clause ("after", "when"): may open an adverbial
     bool list_separator = false; // ',', '/', "or", "nor", "and": a new list item follows
     bool asks = false;           // a trigger that makes its sentence a question starts here
     bool pseudo = false;         // a pseudo trigger starts here
@@ -64,7 +74,8 @@ class AssertionScopes {
     std::uint8_t ends;
   };
   std::uint32_t scan_forward(const Tokens& tokens, const PhraseMatch& m, const kb::TriggerRec& t) const;
-  std::uint32_t scan_backward(const Tokens& tokens, const PhraseMatch& m, const kb::TriggerRec& t) const;
+  // The first token of a backward scope that ends just before token `from`.
+  std::uint32_t scan_backward(const Tokens& tokens, std::uint32_t from, const kb::TriggerRec& t) const;
   // Sets Mark::question for the sentences that end in '?' or hold an asking trigger.
   void mark_questions(const Tokens& tokens);
   // Marks tokens [begin, end) as in a scope of `category`, after a backward terminator took it back.

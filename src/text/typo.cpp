@@ -86,6 +86,23 @@ const kb::DeleteRec* find_hash(std::span<const kb::DeleteRec> recs, std::uint64_
   return recs.data() + (it - recs.begin());
 }
 
+// How many finding phrases use each vocabulary stem: the knowledge base's own measure of
+// how central a word is ("cramp" in dozens, "crop" in one). Built once per thread and
+// knowledge base (KnowledgeBase::serial, never 0).
+std::span<const std::uint32_t> finding_uses(const kb::KnowledgeBase& kb) {
+  thread_local std::uint64_t serial = 0;
+  thread_local std::vector<std::uint32_t> uses;
+  if (serial != kb.serial()) {
+    uses.assign(kb.vocab().size(), 0);
+    for (const kb::PhraseRec& p : kb.phrases()) {
+      if (p.target_kind != kb::PhraseTarget::finding) continue;
+      for (const std::uint32_t s : kb.ids(p.stems)) ++uses[s];
+    }
+    serial = kb.serial();
+  }
+  return uses;
+}
+
 }  // namespace
 
 std::optional<Correction> correct(std::string_view word, const kb::KnowledgeBase& kb) {
@@ -103,6 +120,15 @@ std::optional<Correction> correct_unknown(std::string_view word, const kb::Knowl
 
   const auto deletes = kb.deletes();
   const auto words = kb.typo_words();
+  const auto uses = finding_uses(kb);
+  // Nearest first; then the same first letter (typos rarely hit it); then the word more
+  // finding phrases use, so "crmp" is "cramp", not "crop"; then the nearer length; then
+  // alphabetical, so the choice never depends on the index order.
+  auto rank = [&](std::uint32_t typo_word, int dist) {
+    const std::string_view w = kb.str(words[typo_word].word);
+    const auto len_diff = w.size() > word.size() ? w.size() - word.size() : word.size() - w.size();
+    return std::tuple(dist, w[0] != word[0], -static_cast<std::int64_t>(uses[words[typo_word].stem]), len_diff, w);
+  };
   std::optional<Correction> best;
   // Reused per thread, so repairing words allocates nothing in steady state.
   thread_local std::string scratch;
@@ -117,13 +143,7 @@ std::optional<Correction> correct_unknown(std::string_view word, const kb::Knowl
       const std::string_view candidate = kb.str(words[it->word].word);
       const int d = osa_distance(word, candidate, limit);
       if (d > limit) continue;
-      // Nearest first; then same first letter (typos rarely hit it); then the shorter
-      // length difference; then alphabetical, so the choice never depends on order.
-      auto rank = [&](std::string_view w, int dist) {
-        const auto len_diff = w.size() > word.size() ? w.size() - word.size() : word.size() - w.size();
-        return std::tuple(dist, w[0] != word[0], len_diff, w);
-      };
-      if (!best || rank(candidate, d) < rank(kb.str(words[best->typo_word].word), best->distance)) {
+      if (!best || rank(it->word, d) < rank(best->typo_word, best->distance)) {
         best = Correction{it->word, d};
       }
     }

@@ -35,7 +35,9 @@ struct Correction {
   int distance;
 };
 
-// The closest lexicon word to an unknown `word`, if one is near enough.
+// The closest lexicon word to an unknown `word`, if one is near enough. Of equally near
+// words, one with the same first letter wins, then the one more finding phrases use
+// ("crmp" is "cramp", not "crop"), then the nearer length, then the first alphabetically.
 std::optional<Correction> correct(std::string_view word, const kb::KnowledgeBase& kb);
 
 // The same for a word whose stem the caller already found missing from the vocabulary.

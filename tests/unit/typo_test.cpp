@@ -7,10 +7,22 @@
 namespace crampx::text {
 namespace {
 
-std::string repair(std::string_view word) {
-  const auto& kb = test::mini_kb();
+std::string repair_in(const kb::KnowledgeBase& kb, std::string_view word) {
   const auto fix = correct(word, kb);
   return fix ? std::string(kb.str(kb.typo_words()[fix->typo_word].word)) : std::string();
+}
+
+std::string repair(std::string_view word) { return repair_in(test::mini_kb(), word); }
+
+// The fixture with one rare finding phrase whose words lie as near some typos as "cramp" does.
+const kb::KnowledgeBase& kb_with_crops() {
+  static const kb::KnowledgeBase kb = test::compile_text([] {
+    std::string json = test::mini_kb_text();
+    const std::string from = R"("phrases": ["rusty nail", "wound", "cut myself"])";
+    json.replace(json.find(from), from.size(), R"("phrases": ["rusty nail", "wound", "cut myself", "crop spraying"])");
+    return json;
+  }());
+  return kb;
 }
 
 TEST(Typo, AllowedDistanceGrowsWithLength) {
@@ -87,6 +99,27 @@ TEST(Typo, TiesGoToTheSameFirstLetter) {
   // "weat" is one edit from "heat" and from "what" (a trigger word): the one that keeps
   // the typed first letter wins (typos rarely hit it), though "heat" sorts first.
   EXPECT_EQ(repair("weat"), "what");
+}
+
+TEST(Typo, TiesGoToTheWordMoreFindingsUse) {
+  // "crmp" is one edit from "cramp" and from "crop" (closer in length, and first in the
+  // old tie-break): "cramp" is in more finding phrases, and the word the person meant.
+  EXPECT_EQ(repair_in(kb_with_crops(), "crmp"), "cramp");
+  EXPECT_EQ(repair_in(kb_with_crops(), "crmps"), "cramps");
+  EXPECT_EQ(repair_in(kb_with_crops(), "crop"), "");  // a lexicon word is never repaired
+  EXPECT_EQ(repair_in(kb_with_crops(), "crops"), "");
+}
+
+TEST(Typo, TheDefaultKnowledgeBaseRepairsToItsCoreWords) {
+  const kb::KnowledgeBase& kb = kb::embedded();
+  EXPECT_EQ(repair_in(kb, "crmp"), "cramp");
+  EXPECT_EQ(repair_in(kb, "crmps"), "cramps");
+  EXPECT_EQ(repair_in(kb, "spsm"), "spasm");
+  EXPECT_EQ(repair_in(kb, "twtch"), "twitch");
+  EXPECT_EQ(repair_in(kb, "heat"), "");   // a lexicon word
+  EXPECT_EQ(repair_in(kb, "heart"), "");  // an English word, one edit from "heat"
+  EXPECT_EQ(repair_in(kb, "tick"), "");   // an English word
+  EXPECT_EQ(repair_in(kb, "crp"), "");    // 3 letters: never
 }
 
 TEST(Typo, NeverOverridesAKnownWord) {
