@@ -48,7 +48,8 @@ void read_tokens(const kb::KnowledgeBase& kb, const AnalyzeOptions& options, Scr
 
 void assert_text(const kb::KnowledgeBase& kb, Scratch& s, std::span<const TokenRange> targets) {
   // A trigger inside a longer finding phrase ("can't let go", "no energy") is part of the
-  // finding; one that spans the finding ("runs in the family") still asserts around it.
+  // finding; one that spans the finding ("runs in the family") or overlaps one of its ends
+  // ("my dad had a stroke") still asserts around it.
   // Words of a caller's target are all its own.
   constexpr std::uint32_t kTarget = 0xFFFFFFFFu;
   s.covered.assign(s.tokens.tokens.size(), 0);
@@ -70,7 +71,9 @@ void assert_text(const kb::KnowledgeBase& kb, Scratch& s, std::span<const TokenR
       if (s.covered[k] == kTarget) return true;
       const PhraseMatch& f = s.findings[s.covered[k] - 1];
       if (f.first == t.first && is_boundary(t)) continue;
-      if (f.first < t.first || f.last > t.last) return true;
+      // Inside a longer finding, the trigger is part of it; overlapping only the start
+      // of one ("my dad had" + "had a stroke") it still speaks about it.
+      if (f.first <= t.first && f.last >= t.last && (f.first < t.first || f.last > t.last)) return true;
     }
     return false;
   });
