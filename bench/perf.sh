@@ -16,7 +16,7 @@ set -eu
 cd "$(dirname "$0")/.."
 build=${1:-build}
 for tool in hyperfine rg /usr/bin/time python3; do
-  command -v "$tool" >/dev/null || { echo "perf.sh: needs $tool (apt-get install hyperfine ripgrep time)" >&2; exit 2; }
+  command -v "$tool" >/dev/null || { echo "perf.sh: needs $tool (scripts/install-deps --bench)" >&2; exit 2; }
 done
 negex=../shared/eval/negex/negex-annotations-dev.tsv
 [ -f "$negex" ] || { echo "perf.sh: needs $negex" >&2; exit 2; }
