@@ -36,6 +36,9 @@ void print_note(std::string_view message) {
 
 namespace {
 
+// Whether the command was given; commands outside the defined scope (definition.h) are null.
+bool ran(const CLI::App* command) { return command != nullptr && command->parsed(); }
+
 constexpr std::string_view kWriteHint = "check the disk space or the destination";
 
 // Writes a whole generated document (help, man page, completion script) to stdout:
@@ -62,7 +65,7 @@ int run(int argc, char** argv) {
   install_signal_handlers();
   CLI::App app{kAppDescription, "crampx"};
   Invocation inv;
-  define(app, inv);
+  define(app, inv, scope_of(argc, argv));
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp&) {
@@ -77,8 +80,8 @@ int run(int argc, char** argv) {
 
   // The knowledge base: --kb, else $CRAMPX_KB, else the one embedded in the binary.
   // Generated documents need no knowledge base.
-  if (inv.completion_cmd->parsed() || inv.man_cmd->parsed()) {
-    return write_document(inv.man_cmd->parsed() ? man_page(app, inv, CRAMPX_VERSION)
+  if (ran(inv.completion_cmd) || ran(inv.man_cmd)) {
+    return write_document(ran(inv.man_cmd) ? man_page(app, inv, CRAMPX_VERSION)
                                                 : completion_script(inv.completion_shell, app, inv));
   }
 
@@ -108,25 +111,25 @@ int run(int argc, char** argv) {
   int code = kExitExplained;
   if (inv.global.version) {
     out.write(version_text(kb));
-  } else if (inv.explain_cmd->parsed()) {
+  } else if (ran(inv.explain_cmd)) {
     code = run_explain(ctx, inv.explain);
-  } else if (inv.interview_cmd->parsed()) {
+  } else if (ran(inv.interview_cmd)) {
     code = run_interview(ctx, inv.interview);
-  } else if (inv.why_cmd->parsed()) {
+  } else if (ran(inv.why_cmd)) {
     code = run_why(ctx, inv.why);
-  } else if (inv.show_cmd->parsed()) {
+  } else if (ran(inv.show_cmd)) {
     code = run_show(ctx, inv.show);
-  } else if (inv.search_cmd->parsed()) {
+  } else if (ran(inv.search_cmd)) {
     code = run_search(ctx, inv.search);
-  } else if (inv.graph_cmd->parsed()) {
+  } else if (ran(inv.graph_cmd)) {
     code = run_graph(ctx, inv.graph);
-  } else if (inv.list_cmd->parsed()) {
+  } else if (ran(inv.list_cmd)) {
     code = run_list(ctx, inv.list);
-  } else if (inv.kb_dump->parsed()) {
+  } else if (ran(inv.kb_dump)) {
     code = run_kb_dump(ctx);
-  } else if (inv.kb_validate->parsed()) {
+  } else if (ran(inv.kb_validate)) {
     code = run_kb_validate(ctx, inv.kb);
-  } else if (inv.kb_stats->parsed()) {
+  } else if (ran(inv.kb_stats)) {
     code = run_kb_stats(ctx, inv.stats_json);
   } else {
     std::fputs(app.help().c_str(), stderr);

@@ -10,9 +10,7 @@ CLI::Option* one_of(Invocation& inv, CLI::Option* o, std::vector<std::string> va
   return o;
 }
 
-}  // namespace
-
-void define(CLI::App& app, Invocation& inv) {
+void define_globals(CLI::App& app, Invocation& inv) {
   app.fallthrough();  // global options are accepted after the command too
   app.add_option("--kb", inv.global.kb_path,
                  "Use the knowledge base in FILE (a JSON file or a directory of them) instead of the embedded one; "
@@ -24,7 +22,9 @@ void define(CLI::App& app, Invocation& inv) {
              ->type_name("WHEN"),
          {"auto", "always", "never"});
   app.add_flag("--version", inv.global.version, "Print the versions of crampx and its knowledge base");
+}
 
+void define_explain(CLI::App& app, Invocation& inv) {
   auto* e = inv.explain_cmd = app.add_subcommand("explain", "Explain a description of cramps or spasms");
   e->add_option("text", inv.explain.words, "The description (else read from stdin)")->type_name("TEXT");
   one_of(inv, e->add_option("--format", inv.explain.format, "Output format: text, json, jsonl or markdown")
@@ -44,7 +44,9 @@ void define(CLI::App& app, Invocation& inv) {
       ->type_name("FINDING=ANSWER")
       ->allow_extra_args(false);
   e->add_flag("--no-typo-repair", inv.explain.no_typos, "Do not correct misspelled words");
+}
 
+void define_others(CLI::App& app, Invocation& inv) {
   auto* i = inv.interview_cmd =
       app.add_subcommand("interview", "Ask one question at a time, then explain (answers from the terminal or stdin)");
   i->add_option("text", inv.interview.words, "The description (else asked for, or the first line of stdin)")
@@ -96,6 +98,28 @@ void define(CLI::App& app, Invocation& inv) {
 
   inv.man_cmd = app.add_subcommand("man", "Print the manual page (roff)");
   inv.man_cmd->group("");  // hidden from --help: the build uses it to write crampx.1
+}
+
+}  // namespace
+
+void define(CLI::App& app, Invocation& inv, Scope scope) {
+  define_globals(app, inv);
+  define_explain(app, inv);
+  if (scope == Scope::all) define_others(app, inv);
+}
+
+Scope scope_of(int argc, const char* const* argv) {
+  // Skip the global options (and their values) before the command.
+  for (int k = 1; k < argc; ++k) {
+    const std::string_view a = argv[k];
+    if (a == "--kb" || a == "--color") {
+      ++k;
+      continue;
+    }
+    if (a.starts_with("--kb=") || a.starts_with("--color=")) continue;
+    return a == "explain" ? Scope::explain : Scope::all;
+  }
+  return Scope::all;
 }
 
 }  // namespace crampx::cli

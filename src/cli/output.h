@@ -10,7 +10,8 @@ namespace crampx::cli {
 
 class Output {
  public:
-  explicit Output(int fd) : fd_(fd) {}
+  // The buffer starts large enough for a whole report, so rendering never regrows it.
+  explicit Output(int fd) : fd_(fd) { buffer_.reserve(kInitialCapacity); }
   ~Output() { flush(); }
   Output(const Output&) = delete;
   Output& operator=(const Output&) = delete;
@@ -27,6 +28,7 @@ class Output {
   bool commit();
 
  private:
+  static constexpr std::size_t kInitialCapacity = 96 * 1024;
   int fd_;
   std::string buffer_;
   std::string error_;

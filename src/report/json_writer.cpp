@@ -1,6 +1,9 @@
 #include "report/json_writer.h"
 
+#include <algorithm>
 #include <cmath>
+#include <cstdint>
+#include <cstring>
 
 #include <fmt/format.h>
 
@@ -8,11 +11,35 @@
 
 namespace crampx::report {
 
+namespace {
+
+// Whether any of the 8 bytes in `w` needs a closer look: a control byte, DEL, a byte
+// of a multi-byte character, '"' or '\\'. Bit tricks on a whole word ("SWAR") let the
+// plain ASCII that makes up most of a report go by 8 bytes at a time.
+bool needs_look(std::uint64_t w) {
+  constexpr std::uint64_t kOnes = 0x0101010101010101ull;
+  constexpr std::uint64_t kHigh = 0x8080808080808080ull;
+  auto has_zero = [](std::uint64_t x) { return ((x - kOnes) & ~x & kHigh) != 0; };
+  const bool below_space = ((w - kOnes * 0x20) & ~w & kHigh) != 0;  // exact for bytes < 0x80
+  return below_space || (w & kHigh) != 0 || has_zero(w ^ (kOnes * '"')) || has_zero(w ^ (kOnes * '\\')) ||
+         has_zero(w ^ (kOnes * 0x7F));
+}
+
+}  // namespace
+
 void append_json_string(std::string& out, std::string_view s) {
   static constexpr char kHex[] = "0123456789abcdef";
   out.push_back('"');
   std::size_t run = 0;  // start of the pending run of bytes that need no escaping
   for (std::size_t i = 0; i < s.size();) {
+    if (i + 8 <= s.size()) {
+      std::uint64_t w;
+      std::memcpy(&w, s.data() + i, 8);
+      if (!needs_look(w)) {
+        i += 8;
+        continue;
+      }
+    }
     const auto c = static_cast<unsigned char>(s[i]);
     if (c >= 0x20 && c < 0x7F && c != '"' && c != '\\') {
       ++i;
@@ -62,19 +89,19 @@ void JsonWriter::before_value() {
   }
   if (first_.empty()) return;
   if (!first_.back()) out_.append(inline_depth_ > 0 && indent_ > 0 ? ", " : ",");
-  first_.back() = false;
+  first_.back() = 0;
   newline();
 }
 
 JsonWriter& JsonWriter::begin_object() {
   before_value();
   out_.push_back('{');
-  first_.push_back(true);
+  first_.push_back(1);
   return *this;
 }
 
 JsonWriter& JsonWriter::end_object() {
-  const bool empty = first_.back();
+  const bool empty = first_.back() != 0;
   first_.pop_back();
   if (!empty) newline();
   out_.push_back('}');
@@ -84,13 +111,13 @@ JsonWriter& JsonWriter::end_object() {
 JsonWriter& JsonWriter::begin_array(bool inline_items) {
   before_value();
   out_.push_back('[');
-  first_.push_back(true);
+  first_.push_back(1);
   if (inline_items || inline_depth_ > 0) ++inline_depth_;
   return *this;
 }
 
 JsonWriter& JsonWriter::end_array() {
-  const bool empty = first_.back();
+  const bool empty = first_.back() != 0;
   first_.pop_back();
   if (inline_depth_ > 0) {
     --inline_depth_;
@@ -103,7 +130,14 @@ JsonWriter& JsonWriter::end_array() {
 
 JsonWriter& JsonWriter::key(std::string_view k) {
   before_value();
-  append_json_string(out_, k);
+  // Keys are nearly always the renderers' own short ASCII names: copy those as they are.
+  if (std::all_of(k.begin(), k.end(), [](char c) { return c >= ' ' && c < 0x7F && c != '"' && c != '\\'; })) {
+    out_.push_back('"');
+    out_.append(k);
+    out_.push_back('"');
+  } else {
+    append_json_string(out_, k);
+  }
   out_.append(indent_ == 0 ? ":" : ": ");
   after_key_ = true;
   return *this;

@@ -49,7 +49,7 @@ class JsonWriter {
 
   std::string& out_;
   int indent_;
-  std::vector<bool> first_;  // per open container: no element written yet
+  std::vector<char> first_;  // per open container: no element written yet (a byte each: cheaper than bits)
   int inline_depth_ = 0;     // > 0 inside an inline array
   bool after_key_ = false;
 };
