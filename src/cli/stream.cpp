@@ -22,21 +22,31 @@ namespace {
 constexpr std::size_t kBatchLines = 256;
 constexpr std::size_t kBatchBytes = 1 << 20;
 
+// Batches are reused once written: their line strings and output keep their capacity,
+// so a long stream allocates nothing per record in steady state.
 struct Batch {
-  std::vector<std::string> lines;
-  std::vector<bool> too_long;
+  std::vector<std::string> lines;  // lines[0, count) hold this batch's records
+  std::vector<char> too_long;
+  std::size_t count = 0;
   std::string out;
   std::size_t explained = 0;
   std::size_t errors = 0;
   bool done = false;
+
+  void reset() {
+    count = 0;
+    out.clear();
+    explained = errors = 0;
+    done = false;
+  }
 };
 
 void process(Batch& batch, const Context& ctx, const StreamOptions& o) {
   thread_local infer::Workspace workspace;
   thread_local infer::Report rep;
   std::vector<infer::AnswerEntry> answers;
-  for (std::size_t i = 0; i < batch.lines.size(); ++i) {
-    if (batch.too_long[i]) {
+  for (std::size_t i = 0; i < batch.count; ++i) {
+    if (batch.too_long[i] != 0) {
       report::render_error_record(std::nullopt,
                           Error{"record_too_long",
                                 fmt::format("the line is longer than the limit of {} MiB", kMaxRecordBytes >> 20)},
@@ -61,7 +71,6 @@ void process(Batch& batch, const Context& ctx, const StreamOptions& o) {
     rep.id.reset();
     if (rep.in_scope) ++batch.explained;
   }
-  batch.lines.clear();
 }
 
 // Workers take batches in order of submission; the caller writes them in the same order.
@@ -130,11 +139,13 @@ int run_stream(const Context& ctx, const StreamOptions& o) {
   std::size_t errors = 0;
   bool stopped = false;  // the reader went away, the disk filled, or Ctrl-C
 
-  auto write_out = [&](Batch& b) {
-    explained += b.explained;
-    errors += b.errors;
-    if (!stopped && !ctx.out.write(b.out)) stopped = true;
-    b.out.clear();
+  std::vector<std::shared_ptr<Batch>> spare;
+  auto write_out = [&](const std::shared_ptr<Batch>& b) {
+    explained += b->explained;
+    errors += b->errors;
+    if (!stopped && !ctx.out.write(b->out)) stopped = true;
+    b->reset();
+    spare.push_back(b);
   };
 
   std::unique_ptr<OrderedPool> pool;
@@ -143,35 +154,44 @@ int run_stream(const Context& ctx, const StreamOptions& o) {
   const std::size_t max_in_flight = 2 * static_cast<std::size_t>(o.jobs);
 
   LineReader::Result status = LineReader::Result::line;
-  std::string line;
   bool too_long = false;
   while (!stopped && status == LineReader::Result::line) {
-    auto batch = std::make_shared<Batch>();
+    std::shared_ptr<Batch> batch;
+    if (spare.empty()) {
+      batch = std::make_shared<Batch>();
+    } else {
+      batch = std::move(spare.back());
+      spare.pop_back();
+    }
     std::size_t bytes = 0;
-    while (batch->lines.size() < kBatchLines && bytes < kBatchBytes) {
+    while (batch->count < kBatchLines && bytes < kBatchBytes) {
+      if (batch->count == batch->lines.size()) {
+        batch->lines.emplace_back();
+        batch->too_long.push_back(0);
+      }
+      std::string& line = batch->lines[batch->count];
       status = reader.next(line, too_long);
       if (status != LineReader::Result::line) break;
       bytes += line.size();
-      batch->lines.push_back(std::move(line));
-      batch->too_long.push_back(too_long);
+      batch->too_long[batch->count++] = too_long ? 1 : 0;
     }
-    if (batch->lines.empty()) break;
+    if (batch->count == 0) break;
     if (!pool) {
       process(*batch, ctx, o);
-      write_out(*batch);
+      write_out(batch);
       continue;
     }
     pool->submit(batch);
     in_flight.push_back(batch);
     while (in_flight.size() >= max_in_flight) {
       pool->wait(in_flight.front());
-      write_out(*in_flight.front());
+      write_out(in_flight.front());
       in_flight.pop_front();
     }
   }
   for (auto& b : in_flight) {
     pool->wait(b);
-    write_out(*b);
+    write_out(b);
   }
   pool.reset();
 
