@@ -93,6 +93,35 @@ bool plain_label(const std::string& label) {
   return label.find_first_of("(),;:/.?!") == std::string::npos;
 }
 
+// A phrase may stand for a run of numbers: "{60-110} years old" is "60 years old" ...
+// "110 years old", and "for {2-52} weeks" every number of weeks from 2 to 52. At most
+// one range per phrase and kMaxRange numbers in it; anything else is taken literally.
+constexpr int kMaxRange = 200;
+
+std::vector<std::string> expand_numbers(const std::string& phrase) {
+  const std::size_t open = phrase.find('{');
+  const std::size_t close = phrase.find('}', open == std::string::npos ? 0 : open);
+  if (open == std::string::npos || close == std::string::npos) return {phrase};
+  const std::string range = phrase.substr(open + 1, close - open - 1);
+  const std::size_t dash = range.find('-');
+  auto number = [](const std::string& t, int& out) {
+    if (t.empty() || t.size() > 4 || !std::all_of(t.begin(), t.end(), [](char c) { return c >= '0' && c <= '9'; })) {
+      return false;
+    }
+    out = std::stoi(t);
+    return true;
+  };
+  int lo = 0;
+  int hi = 0;
+  if (dash == std::string::npos || !number(range.substr(0, dash), lo) || !number(range.substr(dash + 1), hi) ||
+      hi < lo || hi - lo >= kMaxRange) {
+    return {phrase};
+  }
+  std::vector<std::string> out;
+  for (int v = lo; v <= hi; ++v) out.push_back(phrase.substr(0, open) + std::to_string(v) + phrase.substr(close + 1));
+  return out;
+}
+
 // Each finding's label also names it where it reads as words people write ("Muscle
 // tightness"): plain words, none of them a trigger word (a label such as "Possible
 // poisoning" would swallow its trigger), and not already claimed by another phrase,
@@ -157,9 +186,11 @@ void build_lexicon(const kb::Document& doc, std::span<const std::uint64_t> dicti
     const auto begin = static_cast<std::uint32_t>(entries.size());
     const json& phrases = findings[f].at("phrases");
     for (std::size_t k = 0; k < phrases.size(); ++k) {
-      add(Entry{{}, {}, kb::PhraseTarget::finding, f, entries.size() == begin,
-                fmt::format("/findings/{}/phrases/{}", f, k)},
-          phrases[k].get<std::string>());
+      for (const std::string& phrase : expand_numbers(phrases[k].get<std::string>())) {
+        add(Entry{{}, {}, kb::PhraseTarget::finding, f, entries.size() == begin,
+                  fmt::format("/findings/{}/phrases/{}", f, k)},
+            phrase);
+      }
     }
     finding_ranges.push_back({begin, static_cast<std::uint32_t>(entries.size()) - begin});
   }
@@ -170,6 +201,30 @@ void build_lexicon(const kb::Document& doc, std::span<const std::uint64_t> dicti
     const std::string phrase = guards[g].at("phrase").get<std::string>();
     b.guards.push_back({b.str(phrase), b.str(guards[g].at("reason").get<std::string>())});
     add(Entry{{}, {}, kb::PhraseTarget::guard, g, false, fmt::format("/language/guards/{}", g)}, phrase);
+  }
+  // A finding's lookalikes are guards that also cut short a finding phrase they overlap
+  // (text/lexicon.h); the phrase record marks them with `canonical`.
+  for (std::uint32_t f = 0; f < findings.size(); ++f) {
+    const json& lookalikes = findings[f].value("lookalikes", json::array());
+    const std::string reason =
+        fmt::format("looks like '{}' but means something else", findings[f].at("label").get<std::string>());
+    for (std::size_t k = 0; k < lookalikes.size(); ++k) {
+      for (const std::string& phrase : expand_numbers(lookalikes[k].get<std::string>())) {
+        // A repeat of the same finding's lookalike ("tail twitch", "tail twitching") adds nothing.
+        Entry probe;
+        split(phrase, probe);
+        const auto seen = claimed.find(probe.stems);
+        if (seen != claimed.end() &&
+            entries[seen->second].pointer.rfind(fmt::format("/findings/{}/lookalikes/", f), 0) == 0) {
+          continue;
+        }
+        const auto g = static_cast<std::uint32_t>(b.guards.size());
+        if (add(Entry{{}, {}, kb::PhraseTarget::guard, g, true, fmt::format("/findings/{}/lookalikes/{}", f, k)},
+                phrase)) {
+          b.guards.push_back({b.str(phrase), b.str(reason)});
+        }
+      }
+    }
   }
   add_labels(findings, triggers, claimed, entries);
   for (std::uint32_t t = 0; t < triggers.size(); ++t) {

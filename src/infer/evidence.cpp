@@ -1,5 +1,7 @@
 #include "infer/evidence.h"
 
+#include <string>
+
 namespace crampx::infer {
 namespace {
 
@@ -59,6 +61,23 @@ void gather_evidence(const std::vector<text::Mention>& mentions, const std::vect
   }
   for (const AnswerEntry& a : answers) {
     set(a.finding, a.answer == Answer::yes ? State::present : a.answer == Answer::no ? State::absent : State::asked);
+  }
+  // A yes says what the finding's canonical phrase says, with the findings that phrase
+  // contains: "during exercise = yes" is exercise, so it is not asked about again. Text
+  // and other answers about those findings stand.
+  for (const AnswerEntry& a : answers) {
+    if (a.answer != Answer::yes) continue;
+    const kb::FindingRec& f = findings[a.finding];
+    if (f.phrases.count == 0) continue;
+    thread_local text::Scratch scratch;
+    thread_local text::Analysis implied;
+    const std::string canonical(kb.str(kb.phrases(f)[0].words));
+    text::analyze(canonical, kb, text::AnalyzeOptions{false}, scratch, implied);
+    for (const text::Mention& m : implied.mentions) {
+      if (m.finding != a.finding && m.status == text::Status::present && out.state[m.finding] == State::unknown) {
+        set(m.finding, State::present);
+      }
+    }
   }
   out.any_core = out.any_weak = false;
   for (const std::uint32_t f : out.known) {

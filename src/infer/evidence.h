@@ -1,7 +1,8 @@
 // Evidence: what the text and the answers say about each finding, one state per
 // finding of the knowledge base. Several mentions of one finding are merged (a
 // present mention wins over a denial: "no cramps by day, but cramps at night").
-// Answers to questions override the text.
+// Answers to questions override the text; a yes also brings the findings its
+// finding's canonical phrase contains ("during exercise": exercise), as in text.
 #pragma once
 
 #include <cstdint>

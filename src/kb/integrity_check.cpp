@@ -1,5 +1,7 @@
 // Referential integrity: every id referenced exists in the right array, ids are
-// unique, mechanism chains are well formed, and nothing is defined but unused.
+// unique, mechanism chains are well formed, the causes every crampx knowledge base
+// must have are there, and nothing is defined but unused (findings, treatments,
+// diagnostics, prevention, references).
 // Written defensively: it runs even when the schema check failed, skipping
 // values of the wrong type, so that one run reports every problem.
 #include <map>
@@ -14,6 +16,15 @@ namespace crampx::kb {
 namespace {
 
 using json = nlohmann::json;
+
+// The causes every complete knowledge base defines (shared/DESIGN.md): reports and
+// scripts may name them. A knowledge base marked `meta.partial` (a test fixture, a
+// draft) is exempt.
+constexpr const char* kRequiredCauses[] = {
+    "dehydration_salt_loss", "electrolyte_imbalance", "exercise_fatigue",      "nocturnal_leg_cramps",
+    "metabolic_myopathy",    "myotonia",              "fasciculation",         "motor_neuron_disease",
+    "cns_damage_spasticity", "neurotoxin",            "medication_induced",    "fibromyalgia",
+    "back_strain"};
 
 const json* array_at(const json& root, const char* key) {
   const auto it = root.find(key);
@@ -35,6 +46,11 @@ class Checker {
     collect_ids();
     check_references();
     check_findings_used();
+    check_required_causes();
+    check_used_by_causes("treatments", "treatment");
+    check_used_by_causes("diagnostics", "diagnostic step");
+    check_used_by_causes("prevention", "prevention item");
+    check_references_used();
     check_mechanisms();
     check_causes();
     check_conditions();
@@ -104,7 +120,7 @@ class Checker {
       for (const auto& [k, child] : v.items()) {
         const std::string p = pointer + "/" + k;
         if (k == "references" && child.is_array() && pointer.size() > 0) {
-          check_ids(v, pointer, "references", "references");
+          check_ids(v, pointer, "references", "references", &cited_);
         } else if (child.is_object() || child.is_array()) {
           walk_refs(child, p);
         }
@@ -143,6 +159,52 @@ class Checker {
       if (id != nullptr && used.count(*id) == 0) {
         add(fmt::format("/findings/{}/id", i),
             fmt::format("finding '{}' is used by no cause and no red flag", *id));
+      }
+    }
+  }
+
+  void check_required_causes() {
+    const auto meta = root_.find("meta");
+    if (meta != root_.end() && meta->is_object() && meta->value("partial", false) == true) return;
+    if (array_at(root_, "causes") == nullptr) return;
+    for (const char* id : kRequiredCauses) {
+      if (!has("causes", id)) {
+        add("/causes", fmt::format("the required cause '{}' is missing (every knowledge base defines the thirteen "
+                                   "causes of shared/DESIGN.md, unless meta.partial is true)",
+                                   id));
+      }
+    }
+  }
+
+  // Every entry of /`kind` is named by some cause's `kind` list.
+  void check_used_by_causes(const char* kind, const char* noun) {
+    const json* entries = array_at(root_, kind);
+    if (entries == nullptr) return;
+    std::set<std::string> used;
+    if (const json* causes = array_at(root_, "causes")) {
+      for (const json& c : *causes) {
+        if (!c.is_object() || !c.contains(kind) || !c[kind].is_array()) continue;
+        for (const json& id : c[kind]) {
+          if (id.is_string()) used.insert(id.get<std::string>());
+        }
+      }
+    }
+    for (std::size_t i = 0; i < entries->size(); ++i) {
+      const std::string* id = string_at((*entries)[i], "id");
+      if (id != nullptr && used.count(*id) == 0) {
+        add(fmt::format("/{}/{}/id", kind, i), fmt::format("{} '{}' is used by no cause", noun, *id));
+      }
+    }
+  }
+
+  // Every reference is cited somewhere (run after check_references, which collects the citations).
+  void check_references_used() {
+    const json* refs = array_at(root_, "references");
+    if (refs == nullptr) return;
+    for (std::size_t i = 0; i < refs->size(); ++i) {
+      const std::string* id = string_at((*refs)[i], "id");
+      if (id != nullptr && cited_.count(*id) == 0) {
+        add(fmt::format("/references/{}/id", i), fmt::format("reference '{}' is cited by nothing", *id));
       }
     }
   }
@@ -250,6 +312,7 @@ class Checker {
   const Document& doc_;
   const json& root_;
   std::map<std::string, std::map<std::string, std::size_t>> ids_;  // kind -> id -> index
+  std::set<std::string> cited_;  // reference ids cited anywhere
   std::vector<Problem> problems_;
 };
 

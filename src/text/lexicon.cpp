@@ -138,68 +138,330 @@ void lookup_tokens(const Tokens& tokens, const kb::KnowledgeBase& kb, bool repai
   }
 }
 
+namespace {
+
+// The words a phrase may skip over between a finding and the site it names when
+// they are written the other way round ("twitching in my eyelid" for "eyelid
+// twitching", "a spasm in the lower back" for "lower back spasm").
+constexpr std::string_view kSiteConnectors[] = {"in", "on", "of", "at", "around", "under", "above", "behind",
+                                                "inside", "near", "across", "along", "over", "through",
+                                                "throughout", "within", "into"};
+
+class PhraseMatcher {
+ public:
+  PhraseMatcher(const Tokens& tokens, const std::vector<TokenInfo>& info, const kb::KnowledgeBase& kb, bool triggers)
+      : tokens_(tokens), info_(info), kb_(kb), triggers_(triggers), phrases_(kb.phrases()), vocab_(kb.vocab()),
+        used_(scratch_tokens()) {}
+
+  // The longest phrase (most stems) starting at token `i`, ending before token `end`,
+  // that `accept(phrase)` allows. `index` receives its position in the start list.
+  template <class Accept>
+  bool longest_at(std::uint32_t i, std::uint32_t end, Accept&& accept, PhraseMatch& out, std::size_t* index = nullptr) {
+    const auto& toks = tokens_.tokens;
+    if (i >= end || toks[i].kind != TokenKind::word) return false;
+    const TokenInfo& first = info_[i];
+    const std::uint32_t head = first.stem != kb::kNone ? first.stem : (triggers_ ? kb::kNone : first.repaired);
+    if (head == kb::kNone) return false;
+    const auto starts = kb_.ids(triggers_ ? vocab_[head].trigger_starts : vocab_[head].starts);
+    // The stems a phrase's second word may have here: those of the next word and, while
+    // the words are fillers, of the words after it. Most candidates fail on this check.
+    std::uint32_t second[2 * (kMaxFillers + 1)];
+    std::size_t n_second = 0;
+    for (std::uint32_t j = i + 1, words = 0; j < end && words <= kMaxFillers; ++j) {
+      if (toks[j].kind == TokenKind::punct) {
+        if (toks[j].sentence_end || (toks[j].punct != '-' && toks[j].punct != '/')) break;
+        continue;
+      }
+      second[n_second++] = info_[j].stem;
+      second[n_second++] = triggers_ ? kb::kNone : info_[j].repaired;
+      ++words;
+      if ((info_[j].flags & kb::kFiller) == 0) break;
+    }
+    for (std::size_t n = 0; n < starts.size(); ++n) {
+      const std::uint32_t p = starts[n];
+      const kb::PhraseRec& phrase = phrases_[p];
+      const auto stems = kb_.ids(phrase.stems);
+      if (stems.size() > 1 && std::find(second, second + n_second, stems[1]) == second + n_second) continue;
+      if (!accept(phrase)) continue;
+      bool repaired = first.stem == kb::kNone;
+      used_.assign(1, i);
+      std::uint32_t j = i + 1;
+      int fillers = 0;
+      std::size_t k = 1;
+      while (k < stems.size() && j < end) {
+        const Token& t = toks[j];
+        if (t.kind == TokenKind::punct) {
+          if (t.sentence_end || (t.punct != '-' && t.punct != '/')) break;  // hyphens and slashes join words
+        } else if (stem_matches(info_[j], stems[k], !triggers_, repaired)) {
+          used_.push_back(j);
+          ++k;
+        } else if ((info_[j].flags & kb::kFiller) != 0 && fillers < kMaxFillers) {
+          ++fillers;
+        } else {
+          break;
+        }
+        ++j;
+      }
+      if (k < stems.size()) continue;
+      if (triggers_ && !same_word_class(tokens_, used_, kb_.str(phrase.words))) continue;
+      out = {p, i, used_.back(), repaired, !repaired && same_surface(tokens_, used_, kb_.str(phrase.words))};
+      if (index != nullptr) *index = n;
+      return true;
+    }
+    return false;
+  }
+
+  std::span<const std::uint32_t> starts_of(std::uint32_t i) const {
+    const TokenInfo& first = info_[i];
+    const std::uint32_t head = first.stem != kb::kNone ? first.stem : kb::kNone;
+    return head == kb::kNone ? std::span<const std::uint32_t>{} : kb_.ids(vocab_[head].trigger_starts);
+  }
+
+  const std::vector<std::uint32_t>& used() const { return used_; }
+
+ private:
+  const Tokens& tokens_;
+  const std::vector<TokenInfo>& info_;
+  const kb::KnowledgeBase& kb_;
+  bool triggers_;
+  std::span<const kb::PhraseRec> phrases_;
+  std::span<const kb::VocabRec> vocab_;
+  std::vector<std::uint32_t>& used_;  // the tokens of the phrase last tried
+
+  static std::vector<std::uint32_t>& scratch_tokens() {
+    thread_local std::vector<std::uint32_t> tokens;  // reused: no allocation per text
+    return tokens;
+  }
+};
+
+void match_triggers(const Tokens& tokens, const std::vector<TokenInfo>& info, const kb::KnowledgeBase& kb,
+                    std::vector<PhraseMatch>& out) {
+  PhraseMatcher matcher(tokens, info, kb, /*triggers=*/true);
+  const auto phrases = kb.phrases();
+  const auto any = [](const kb::PhraseRec&) { return true; };
+  for (std::uint32_t i = 0; i < tokens.tokens.size();) {
+    PhraseMatch m{};
+    std::size_t n = 0;
+    if (!matcher.longest_at(i, static_cast<std::uint32_t>(tokens.tokens.size()), any, m, &n)) {
+      ++i;
+      continue;
+    }
+    const std::size_t before = out.size();
+    out.push_back(m);
+    const auto starts = matcher.starts_of(i);
+    add_same_stem_triggers(tokens, kb, starts.subspan(n + 1), kb.ids(phrases[m.phrase].stems), matcher.used(), before,
+                           out);
+    i = m.last + 1;
+  }
+}
+
+// A site and, after it, a finding that names the same thing: at most this many tokens on
+// from the site's last word.
+constexpr std::uint32_t kSiteFirstGap = 8;
+
+// Words that start another clause, whose subject may be something else ("my jaw hurts
+// but my legs are stiff").
+constexpr std::string_view kClauseWords[] = {"but", "while", "whereas", "although", "though", "because", "since",
+                                             "so", "then", "when", "if", "or", "i", "im", "ive", "my", "your",
+                                             "his", "her", "their", "our", "it", "its", "he", "she", "they", "we",
+                                             "you", "which", "who", "that"};
+
+bool is_clause_word(std::string_view word) {
+  return std::find(std::begin(kClauseWords), std::end(kClauseWords), word) != std::end(kClauseWords);
+}
+
+bool is_connector(std::string_view word) {
+  return std::find(std::begin(kSiteConnectors), std::end(kSiteConnectors), word) != std::end(kSiteConnectors);
+}
+
+// The finding phrase whose stems are exactly `a` followed by `b`, or kNone.
+std::uint32_t phrase_of_stems(const kb::KnowledgeBase& kb, std::span<const std::uint32_t> a,
+                              std::span<const std::uint32_t> b) {
+  const auto phrases = kb.phrases();
+  for (const std::uint32_t p : kb.ids(kb.vocab()[a[0]].starts)) {
+    const kb::PhraseRec& phrase = phrases[p];
+    const auto stems = kb.ids(phrase.stems);
+    if (phrase.target_kind != kb::PhraseTarget::finding || stems.size() != a.size() + b.size()) continue;
+    if (std::equal(a.begin(), a.end(), stems.begin()) && std::equal(b.begin(), b.end(), stems.begin() + a.size())) {
+      return p;
+    }
+  }
+  return kb::kNone;
+}
+
+void match_findings(const Tokens& tokens, const std::vector<TokenInfo>& info, const kb::KnowledgeBase& kb,
+                    std::vector<PhraseMatch>& out) {
+  PhraseMatcher matcher(tokens, info, kb, /*triggers=*/false);
+  const auto& toks = tokens.tokens;
+  const auto n = static_cast<std::uint32_t>(toks.size());
+  const auto phrases = kb.phrases();
+  const auto findings = kb.findings();
+  const auto any = [](const kb::PhraseRec&) { return true; };
+  const auto only_findings = [](const kb::PhraseRec& p) { return p.target_kind == kb::PhraseTarget::finding; };
+  // A finding's lookalike ("back of" for the back, "spasm of guilt" for a spasm), unlike
+  // a guard of the language, also cuts short a finding phrase it overlaps.
+  const auto lookalike = [](const kb::PhraseRec& p) { return p.target_kind == kb::PhraseTarget::guard && p.canonical; };
+  auto finding_of = [&](const PhraseMatch& m) -> const kb::FindingRec* {
+    const kb::PhraseRec& p = phrases[m.phrase];
+    return p.target_kind == kb::PhraseTarget::finding ? &findings[p.target] : nullptr;
+  };
+  // Whether only filler words (no punctuation) lie between tokens a and b.
+  auto adjacent = [&](std::uint32_t a, std::uint32_t b) {
+    for (std::uint32_t k = a + 1; k < b; ++k) {
+      if (toks[k].kind != TokenKind::word || (info[k].flags & kb::kFiller) == 0) return false;
+    }
+    return a < b;
+  };
+  thread_local std::vector<std::uint32_t> top;  // indexes into `out` of the matches not inside another
+  top.clear();
+  std::uint32_t last_site = kb::kNone;  // last token of the latest site match, if the latest match was one
+  for (std::uint32_t i = 0; i < n;) {
+    PhraseMatch m{};
+    if (!matcher.longest_at(i, n, any, m)) {
+      ++i;
+      continue;
+    }
+    // A guard right after a body site does not take the muscle word it starts with:
+    // "my legs cramp during my period" is a leg cramp.
+    if (phrases[m.phrase].target_kind == kb::PhraseTarget::guard && last_site != kb::kNone && adjacent(last_site, i)) {
+      PhraseMatch f{};
+      if (matcher.longest_at(i, n, only_findings, f) && findings[phrases[f.phrase].target].scope == kb::Scope::core) {
+        m = f;
+      }
+    }
+    // A lookalike that starts inside a finding phrase and runs past it takes its words
+    // back ("cramps in the back of my thigh" is not a back cramp); so does a body site
+    // that starts inside a guard ("cramps in my stomach muscles" are muscle cramps).
+    {
+      const bool is_finding = phrases[m.phrase].target_kind == kb::PhraseTarget::finding;
+      const auto site = [&](const kb::PhraseRec& p) {
+        return p.target_kind == kb::PhraseTarget::finding && findings[p.target].kind == kb::FindingKind::site;
+      };
+      bool cut = false;
+      for (std::uint32_t j = m.first + 1; j <= m.last && !cut; ++j) {
+        PhraseMatch g{};
+        const bool overlaps = is_finding ? matcher.longest_at(j, n, lookalike, g) : matcher.longest_at(j, n, site, g);
+        if (overlaps && g.last > m.last) {
+          cut = true;
+          if (!matcher.longest_at(i, j, any, m)) m.phrase = kb::kNone;
+        }
+      }
+      if (m.phrase == kb::kNone) {
+        ++i;
+        continue;
+      }
+    }
+    top.push_back(static_cast<std::uint32_t>(out.size()));
+    out.push_back(m);
+    const kb::FindingRec* outer = finding_of(m);
+    last_site = outer != nullptr && outer->kind == kb::FindingKind::site ? m.last : kb::kNone;
+    // The findings a phrase contains are mentioned too: "night cramps" is a cramp at night,
+    // "my toes curl" a cramp in the toes, "after long runs" exercise. Only findings that
+    // say what the problem is or where (and, inside a timing or a trigger, what set it
+    // off), so that "pain free" is not pain; a phrase that is only context for a muscle
+    // problem ("heart fluttering") names at most a body site; a site names no other.
+    // Guards inside the phrase keep their words ("on my feet all day").
+    if (outer != nullptr && m.last > m.first && outer->kind != kb::FindingKind::site) {
+      const std::uint32_t target = phrases[m.phrase].target;
+      const bool sites_only = outer->scope == kb::Scope::context &&
+                              (outer->kind == kb::FindingKind::symptom || outer->kind == kb::FindingKind::sign);
+      const bool triggers_too = outer->kind == kb::FindingKind::timing || outer->kind == kb::FindingKind::trigger;
+      // A named diagnosis or medicine ("MS spasms", "chronic diarrhoea", "myotonic dystrophy")
+      // reports the symptoms it contains, not the signs its name shares a word with.
+      const bool symptoms_only = outer->kind == kb::FindingKind::history || outer->kind == kb::FindingKind::medication;
+      const std::size_t begin = out.size();
+      const auto inner = [&](const kb::PhraseRec& p) {
+        if (p.target_kind != kb::PhraseTarget::finding || p.target == target) return false;
+        const kb::FindingRec& f = findings[p.target];
+        const bool wanted =
+            f.kind == kb::FindingKind::site ||
+            (!sites_only && (symptoms_only ? f.kind == kb::FindingKind::symptom
+                                           : f.scope != kb::Scope::context ||
+                                                 (triggers_too && f.kind == kb::FindingKind::trigger)));
+        if (!wanted) return false;
+        for (std::size_t k = begin; k < out.size(); ++k) {
+          if (phrases[out[k].phrase].target == p.target) return false;
+        }
+        return true;
+      };
+      const auto guard = [](const kb::PhraseRec& p) { return p.target_kind == kb::PhraseTarget::guard; };
+      for (std::uint32_t k = m.first; k <= m.last; ++k) {
+        PhraseMatch sub{};
+        if (matcher.longest_at(k, m.last + 1, guard, sub)) {
+          k = sub.last;
+        } else if (matcher.longest_at(k, m.last + 1, inner, sub)) {
+          out.push_back(sub);
+        }
+      }
+    }
+    i = m.last + 1;
+  }
+  // Word order: a finding, a preposition, then a body site ("twitching in my eyelid",
+  // "spasms in the lower back") also means the phrase that names the site first; so does
+  // a body site, then, in the same clause, a finding ("my jaw was slow to open and felt
+  // stiff": a stiff jaw). Only words that match nothing may lie between.
+  const auto compound = [&](const PhraseMatch& site, const PhraseMatch& other, const PhraseMatch& a,
+                            const PhraseMatch& b) {
+    const std::uint32_t p = phrase_of_stems(kb, kb.ids(phrases[site.phrase].stems), kb.ids(phrases[other.phrase].stems));
+    if (p == kb::kNone) return;
+    const std::uint32_t target = phrases[p].target;
+    if (target == phrases[a.phrase].target || target == phrases[b.phrase].target) return;
+    out.push_back({p, a.first, b.last, a.repaired || b.repaired, false});
+  };
+  const std::size_t n_top = top.size();
+  for (std::size_t t = 0; t < n_top; ++t) {
+    const PhraseMatch a = out[top[t]];
+    const kb::FindingRec* fa = finding_of(a);
+    if (fa == nullptr) continue;
+    if (fa->kind != kb::FindingKind::site) {
+      // finding, preposition, site
+      if (t + 1 >= n_top) continue;
+      const PhraseMatch b = out[top[t + 1]];
+      const kb::FindingRec* fb = finding_of(b);
+      if (fb == nullptr || fb->kind != kb::FindingKind::site) continue;
+      bool connected = false;
+      bool ok = b.first > a.last + 1 && b.first - a.last <= 4;
+      for (std::uint32_t k = a.last + 1; ok && k < b.first; ++k) {
+        if (toks[k].kind != TokenKind::word) {
+          ok = false;
+        } else if (is_connector(tokens.norm(toks[k]))) {
+          connected = true;
+        } else if ((info[k].flags & kb::kFiller) == 0) {
+          ok = false;
+        }
+      }
+      if (ok && connected) compound(b, a, a, b);
+      continue;
+    }
+    // site, then findings of the same clause, up to the next site
+    std::uint32_t scanned = a.last;
+    for (std::size_t u = t + 1; u < n_top; ++u) {
+      const PhraseMatch b = out[top[u]];
+      if (b.first - a.last > kSiteFirstGap) break;
+      bool ok = true;
+      for (std::uint32_t k = scanned + 1; ok && k < b.first; ++k) {
+        ok = toks[k].kind == TokenKind::word ? !is_clause_word(tokens.norm(toks[k]))
+                                             : toks[k].punct == '-' && !toks[k].sentence_end;
+      }
+      if (!ok) break;
+      const kb::FindingRec* fb = finding_of(b);
+      if (fb == nullptr || fb->kind == kb::FindingKind::site) break;
+      compound(a, b, a, b);
+      scanned = b.last;
+    }
+  }
+  std::stable_sort(out.begin(), out.end(), [](const PhraseMatch& x, const PhraseMatch& y) { return x.first < y.first; });
+}
+
+}  // namespace
+
 void match_phrases(const Tokens& tokens, const std::vector<TokenInfo>& info, const kb::KnowledgeBase& kb,
                    bool triggers, std::vector<PhraseMatch>& out) {
   out.clear();
-  const auto& toks = tokens.tokens;
-  const auto phrases = kb.phrases();
-  const auto vocab = kb.vocab();
-  thread_local std::vector<std::uint32_t> used;  // the tokens of the phrase being tried
-  for (std::uint32_t i = 0; i < toks.size();) {
-    const TokenInfo& first = info[i];
-    const std::uint32_t head = first.stem != kb::kNone ? first.stem : (triggers ? kb::kNone : first.repaired);
-    bool matched = false;
-    if (toks[i].kind == TokenKind::word && head != kb::kNone) {
-      const auto starts = kb.ids(triggers ? vocab[head].trigger_starts : vocab[head].starts);
-      // The stems a phrase's second word may have here: those of the next word and, while
-      // the words are fillers, of the words after it. Most candidates fail on this check.
-      std::uint32_t second[2 * (kMaxFillers + 1)];
-      std::size_t n_second = 0;
-      for (std::uint32_t j = i + 1, words = 0; j < toks.size() && words <= kMaxFillers; ++j) {
-        if (toks[j].kind == TokenKind::punct) {
-          if (toks[j].sentence_end || (toks[j].punct != '-' && toks[j].punct != '/')) break;
-          continue;
-        }
-        second[n_second++] = info[j].stem;
-        second[n_second++] = triggers ? kb::kNone : info[j].repaired;
-        ++words;
-        if ((info[j].flags & kb::kFiller) == 0) break;
-      }
-      for (std::size_t n = 0; n < starts.size(); ++n) {
-        const std::uint32_t p = starts[n];
-        const kb::PhraseRec& phrase = phrases[p];
-        const auto stems = kb.ids(phrase.stems);
-        if (stems.size() > 1 && std::find(second, second + n_second, stems[1]) == second + n_second) continue;
-        bool repaired = first.stem == kb::kNone;
-        used.assign(1, i);
-        std::uint32_t j = i + 1;
-        int fillers = 0;
-        std::size_t k = 1;
-        while (k < stems.size() && j < toks.size()) {
-          const Token& t = toks[j];
-          if (t.kind == TokenKind::punct) {
-            if (t.sentence_end || (t.punct != '-' && t.punct != '/')) break;  // hyphens and slashes join words
-          } else if (stem_matches(info[j], stems[k], !triggers, repaired)) {
-            used.push_back(j);
-            ++k;
-          } else if ((info[j].flags & kb::kFiller) != 0 && fillers < kMaxFillers) {
-            ++fillers;
-          } else {
-            break;
-          }
-          ++j;
-        }
-        if (k < stems.size()) continue;
-        if (triggers && !same_word_class(tokens, used, kb.str(phrase.words))) continue;
-        const std::size_t before = out.size();
-        out.push_back({p, i, used.back(), repaired, !repaired && same_surface(tokens, used, kb.str(phrase.words))});
-        if (triggers) add_same_stem_triggers(tokens, kb, starts.subspan(n + 1), stems, used, before, out);
-        i = used.back() + 1;
-        matched = true;
-        break;
-      }
-    }
-    if (!matched) ++i;
+  if (triggers) {
+    match_triggers(tokens, info, kb, out);
+  } else {
+    match_findings(tokens, info, kb, out);
   }
 }
 

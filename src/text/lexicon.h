@@ -32,10 +32,23 @@ struct PhraseMatch {
 };
 
 // Longest matches, left to right, of phrases whose target kind is `finding`/`guard`
-// (when `triggers` is false) or `trigger` (when true). Matches never overlap, except
-// that triggers of several kinds with the same stems match together (those spelled as
-// written win: "ruled out" over "rule out"). Trigger words are matched without typo
-// repair, and an "-ly" adverb does not meet its adjective's trigger ("likely"/"like").
+// (when `triggers` is false) or `trigger` (when true), ordered by first token.
+//
+// Findings and guards: a guard wins over any shorter finding match inside it, except
+// right after a body site, where it leaves the muscle word it starts with to the site
+// ("my legs cramp during my period"). A finding's lookalike (a guard compiled from a
+// finding's `lookalikes`) that starts inside a finding match and runs past it cuts that
+// match short ("cramps in the back of my thigh"), and so does a body site that starts
+// inside a guard ("cramps in my stomach muscles"). Matches may overlap in two ways: a
+// finding phrase also yields the findings it contains that say what the problem is, where,
+// or what brought it on ("night cramps": a cramp at night), and a finding followed by a
+// preposition and a body site also yields the phrase that names the site first
+// ("twitching in my eyelid": eyelid twitching).
+//
+// Triggers never overlap, except that triggers of several kinds with the same stems
+// match together (those spelled as written win: "ruled out" over "rule out"). Trigger
+// words are matched without typo repair, and an "-ly" adverb does not meet its
+// adjective's trigger ("likely"/"like").
 void match_phrases(const Tokens& tokens, const std::vector<TokenInfo>& info, const kb::KnowledgeBase& kb,
                    bool triggers, std::vector<PhraseMatch>& out);
 

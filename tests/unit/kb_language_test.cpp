@@ -124,10 +124,10 @@ INSTANTIATE_TEST_SUITE_P(
     testing::Values(Case{"no fever, chills or weakness", "fever", "absent"},
                     Case{"no fever, chills or weakness", "muscle_weakness", "absent"},
                     Case{"denies fever, headache, nausea, numbness or weakness", "muscle_weakness", "absent"},
-                    Case{"no numbness or swelling, just cramps in my feet", "tingling_numbness", "absent"},
-                    Case{"no numbness or swelling, just cramps in my feet", "leg_swelling", "absent"},
-                    Case{"no numbness or swelling, just cramps in my feet", "muscle_cramp", "present"},
-                    Case{"no numbness or swelling, just cramps in my feet", "foot_location", "present"}));
+                    Case{"no numbness or leg swelling, just cramps in my feet", "tingling_numbness", "absent"},
+                    Case{"no numbness or leg swelling, just cramps in my feet", "leg_swelling", "absent"},
+                    Case{"no numbness or leg swelling, just cramps in my feet", "muscle_cramp", "present"},
+                    Case{"no numbness or leg swelling, just cramps in my feet", "foot_location", "present"}));
 
 INSTANTIATE_TEST_SUITE_P(
     PseudoTriggers, LanguageCase,
@@ -162,7 +162,7 @@ TEST(Language, TheKnowledgeBaseHasEveryTriggerClass) {
 class GuardCase : public testing::TestWithParam<const char*> {};
 
 TEST_P(GuardCase, MatchesNoFinding) {
-  const std::string text = std::string("yesterday ") + GetParam() + " again";
+  const std::string text = std::string("then ") + GetParam() + " again";
   EXPECT_EQ(test::findings_of(text, kb()), std::vector<std::string>{}) << text;
 }
 

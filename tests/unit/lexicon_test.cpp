@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include <nlohmann/json.hpp>
+
 #include "support/test_kb.h"
 
 namespace crampx::text {
@@ -76,6 +78,87 @@ TEST(Lexicon, SpansCountBytesOfTheOriginalInput) {
   ASSERT_EQ(a.mentions.size(), 2u);
   EXPECT_EQ(input.substr(a.mentions[0].begin, a.mentions[0].end - a.mentions[0].begin), "Cr\xC3\xA0mp");
   EXPECT_EQ(input.substr(a.mentions[1].begin, a.mentions[1].end - a.mentions[1].begin), "CALF");
+}
+
+// The fixture with a few more findings, a lookalike and a guard, for the overlap rules.
+const kb::KnowledgeBase& overlap_kb() {
+  static const kb::KnowledgeBase kb = [] {
+    using json = nlohmann::json;
+    json root = json::parse(test::mini_kb_text());
+    auto site = [](const char* id, json phrases) {
+      return json{{"id", id}, {"label", id}, {"kind", "site"}, {"scope", "context"}, {"base_rate", 0.1},
+                  {"phrases", std::move(phrases)}, {"question", "Where?"}, {"references", {"ref_test"}}};
+    };
+    json& findings = root["findings"];
+    findings[3]["phrases"].push_back("night cramps");                       // night_time
+    findings[0]["phrases"].push_back("cramp in back");                      // muscle_cramp
+    findings.push_back(site("back_location", {"my back", "lower back"}));
+    findings.back()["lookalikes"] = {"back of"};
+    findings.push_back(site("thigh_location", {"thigh", "back of thigh"}));
+    findings.push_back(site("eyelid_location", {"eyelid"}));
+    findings.push_back(site("abdominal_wall", {"stomach muscles"}));
+    json twitch = findings[1];
+    twitch["id"] = "eyelid_twitch";
+    twitch["phrases"] = {"eyelid twitch"};
+    findings.push_back(twitch);
+    json age = site("older_age", {"im {60-110}", "{60-110} years old"});
+    age["kind"] = "context";
+    findings.push_back(age);
+    json& cause = root["causes"][0]["findings"];
+    for (const char* id : {"back_location", "thigh_location", "eyelid_location", "abdominal_wall", "eyelid_twitch",
+                           "older_age"}) {
+      cause.push_back({{"finding", id}, {"frequency", 0.2}, {"references", {"ref_test"}}});
+    }
+    root["language"]["guards"].push_back({{"phrase", "cramp during period"}, {"reason", "Menstrual."}});
+    root["language"]["guards"].push_back({{"phrase", "cramp in stomach"}, {"reason", "Gut."}});
+    return test::compile_text(root.dump());
+  }();
+  return kb;
+}
+
+TEST(Lexicon, APhraseBringsTheFindingsItContains) {
+  // "night cramps" is a phrase of night_time; the cramp in it still counts.
+  EXPECT_EQ(findings_of("I get night cramps", overlap_kb()), (V{"night_time=present", "muscle_cramp=present"}));
+  // Only what says what the problem is, where, or what set it off: "muscles hurt" names no cramp.
+  EXPECT_EQ(findings_of("my muscles hurt", overlap_kb()), (V{"muscle_pain=present"}));
+}
+
+TEST(Lexicon, ALookalikeCutsAFindingPhraseShort) {
+  // "cramp in back" would take "back"; "back of" says it is the back of something else.
+  EXPECT_EQ(findings_of("cramps in the back of my thigh", overlap_kb()),
+            (V{"muscle_cramp=present", "thigh_location=present"}));
+  EXPECT_EQ(findings_of("a cramp in my lower back", overlap_kb()),
+            (V{"muscle_cramp=present", "back_location=present"}));
+  EXPECT_EQ(findings_of("the back of my hand", overlap_kb()), V{});
+}
+
+TEST(Lexicon, WordOrderVariantsConverge) {
+  const V one = findings_of("eyelid twitching", overlap_kb());
+  const V other = findings_of("twitching in my eyelid", overlap_kb());
+  EXPECT_EQ(one, (V{"eyelid_twitch=present", "eyelid_location=present", "muscle_twitching=present"}));
+  EXPECT_EQ(V(other.begin(), other.end()), (V{"muscle_twitching=present", "eyelid_twitch=present",
+                                               "eyelid_location=present"}));
+  // Not across a word that is not a preposition or a filler.
+  EXPECT_EQ(findings_of("twitching and my eyelid", overlap_kb()),
+            (V{"muscle_twitching=present", "eyelid_location=present"}));
+}
+
+TEST(Lexicon, GuardsYieldToASiteNamedBesideThem) {
+  EXPECT_EQ(findings_of("cramps during my period", overlap_kb()), V{});
+  EXPECT_EQ(findings_of("my calves cramp during my period", overlap_kb()),
+            (V{"calf_location=present", "muscle_cramp=present"}));
+  EXPECT_EQ(findings_of("cramps in my stomach", overlap_kb()), V{});
+  EXPECT_EQ(findings_of("cramps in my stomach muscles", overlap_kb()),
+            (V{"muscle_cramp=present", "abdominal_wall=present"}));
+}
+
+TEST(Lexicon, NumberRangesInPhrases) {
+  EXPECT_EQ(findings_of("I'm 75 and my calves cramp", overlap_kb()),
+            (V{"older_age=present", "calf_location=present", "muscle_cramp=present"}));
+  EXPECT_EQ(findings_of("I'm 45 and my calves cramp", overlap_kb()),
+            (V{"calf_location=present", "muscle_cramp=present"}));
+  EXPECT_EQ(findings_of("she is 110 years old", overlap_kb()), (V{"older_age=present"}));
+  EXPECT_EQ(findings_of("she is 111 years old", overlap_kb()), V{});
 }
 
 TEST(Lexicon, TriggersAndGuardsAreNotUnrecognized) {
