@@ -4,6 +4,7 @@
 // every guard phrase. The engine's rules on their own are in assertion_test.cpp.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <string>
 
 #include "support/test_kb.h"
@@ -199,6 +200,57 @@ TEST(Language, TyposAreRepairedOnlyForUnknownWords) {
   }
   EXPECT_EQ(fuzzy, (std::vector<std::string>{"at nigth>night", "hamstirng>hamstring", "twich>twitch"}));
   EXPECT_EQ(test::status_in("heart problems", "heat_exposure", kb()), "missing");  // "heart" is a word
+}
+
+// What the reviewers of the knowledge base found, on the default knowledge base.
+bool has(const std::vector<std::string>& findings, const std::string& f) {
+  return std::find(findings.begin(), findings.end(), f) != findings.end();
+}
+
+TEST(Lexicon, PhrasesWithTheCrampWordStillCountTheCramp) {
+  for (const char* text : {"I get night cramps", "nighttime leg cramps", "rest cramps", "exercise associated cramps"}) {
+    EXPECT_TRUE(has(test::findings_of(text, kb()), "muscle_cramp=present")) << text;
+  }
+  EXPECT_TRUE(has(test::findings_of("ms spasms", kb()), "muscle_spasm=present"));
+  EXPECT_TRUE(has(test::findings_of("my neck spasms", kb()), "muscle_spasm=present"));
+  EXPECT_TRUE(has(test::findings_of("my toes curl and cramp", kb()), "toes_location=present"));
+  EXPECT_TRUE(has(test::findings_of("a knot in my calf", kb()), "muscle_cramp=present"));
+  EXPECT_TRUE(has(test::findings_of("my legs were tied up in knots", kb()), "muscle_cramp=present"));
+}
+
+TEST(Lexicon, LookalikesOfTheBackAndOfASpasm) {
+  const auto thigh = test::findings_of("cramps in the back of my thigh", kb());
+  EXPECT_FALSE(has(thigh, "back_spasm=present"));
+  EXPECT_TRUE(has(thigh, "hamstring_location=present"));
+  EXPECT_FALSE(has(test::findings_of("pain in the back of my knee", kb()), "back_pain=present"));
+  EXPECT_EQ(test::findings_of("a spasm of guilt", kb()), std::vector<std::string>{});
+  EXPECT_EQ(test::findings_of("the engine seized up on the motorway", kb()), std::vector<std::string>{});
+}
+
+TEST(Lexicon, LegAndAbdominalWallCrampsAreInScopeMenstrualCrampsAreNot) {
+  EXPECT_TRUE(has(test::findings_of("my legs cramp during my period", kb()), "muscle_cramp=present"));
+  const auto abs = test::findings_of("cramps in my stomach muscles after situps", kb());
+  EXPECT_TRUE(has(abs, "muscle_cramp=present"));
+  EXPECT_TRUE(has(abs, "abdominal_wall_location=present"));
+  EXPECT_EQ(test::findings_of("bad period cramps this month", kb()), std::vector<std::string>{});
+}
+
+TEST(Lexicon, WordOrderVariantsGiveTheSameFindings) {
+  auto sorted = [](std::vector<std::string> v) {
+    std::sort(v.begin(), v.end());
+    return v;
+  };
+  EXPECT_EQ(sorted(test::findings_of("eyelid twitching", kb())), sorted(test::findings_of("twitching in my eyelid", kb())));
+  EXPECT_TRUE(has(test::findings_of("my jaw was slow to open and felt very stiff", kb()), "jaw_stiffness=present"));
+}
+
+TEST(Lexicon, NumbersPeopleWrite) {
+  EXPECT_TRUE(has(test::findings_of("I'm 75 and my calves cramp", kb()), "older_age=present"));
+  EXPECT_FALSE(has(test::findings_of("I'm 35 and my calves cramp", kb()), "older_age=present"));
+  EXPECT_TRUE(has(test::findings_of("twitching for 3 weeks", kb()), "lasting_weeks=present"));
+  EXPECT_TRUE(has(test::findings_of("the cramp lasted 20 minutes", kb()), "lasting_long=present"));
+  EXPECT_TRUE(has(test::findings_of("I swam a mile and got a cramp", kb()), "exercise=present"));
+  EXPECT_TRUE(has(test::findings_of("back spasms after a fall", kb()), "trauma_recent=present"));
 }
 
 }  // namespace
