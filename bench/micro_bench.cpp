@@ -189,7 +189,7 @@ void BM_Record(benchmark::State& state) {
   infer::Report r;
   std::string out;
   infer::ExplainOptions options;
-  options.explain_causes = options.ask_question = !brief;
+  options.explain_causes = options.ask_question = options.list_unrecognized = !brief;
   std::size_t i = 0;
   for (auto _ : state) {
     const cli::Record rec = cli::parse_record(

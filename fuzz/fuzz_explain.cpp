@@ -7,6 +7,8 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
+#include <utility>
+#include <vector>
 
 #include <nlohmann/json.hpp>
 
@@ -52,11 +54,36 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     report::render(report::Format::markdown, rep, kb, options, md);
     fuzz::check(fuzz::terminal_clean(md), "markdown output holds no control bytes");
   }
-  // Without typo repair, and without explanations or a question (as --brief runs it).
+  // As --brief runs it (no explanations, question or unrecognized words, and no assertion
+  // for a text without findings): the same findings, ranking and triage.
+  struct Seen {
+    std::uint32_t finding;
+    text::Status status;
+  };
+  std::vector<Seen> mentions;
+  for (const text::Mention& m : rep.analysis.mentions) mentions.push_back({m.finding, m.status});
+  std::vector<std::pair<std::uint32_t, double>> ranking;
+  for (const infer::CauseScore& c : rep.causes) ranking.emplace_back(c.cause, c.probability);
+  const kb::Level level = rep.triage.level;
   infer::ExplainOptions brief;
-  brief.repair_typos = false;
   brief.explain_causes = false;
   brief.ask_question = false;
+  brief.list_unrecognized = false;
+  infer::explain(input, {}, kb, brief, workspace, rep);
+  fuzz::check(rep.analysis.mentions.size() == mentions.size(), "brief finds the same mentions");
+  for (std::size_t i = 0; i < mentions.size(); ++i) {
+    fuzz::check(rep.analysis.mentions[i].finding == mentions[i].finding &&
+                    rep.analysis.mentions[i].status == mentions[i].status,
+                "brief reads each mention the same");
+  }
+  fuzz::check(rep.causes.size() == ranking.size(), "brief ranks the same causes");
+  for (std::size_t i = 0; i < ranking.size(); ++i) {
+    fuzz::check(rep.causes[i].cause == ranking[i].first && rep.causes[i].probability == ranking[i].second,
+                "brief ranks the same");
+  }
+  fuzz::check(rep.triage.level == level, "brief triages the same");
+  // Without typo repair.
+  brief.repair_typos = false;
   infer::explain(input, {}, kb, brief, workspace, rep);
   return 0;
 }

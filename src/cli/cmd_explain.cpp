@@ -67,6 +67,7 @@ int run_explain(const Context& ctx, const ExplainOptions& o) {
   explain_options.repair_typos = !o.no_typos;
   explain_options.explain_causes = format != report::Format::brief;
   explain_options.ask_question = format != report::Format::brief;
+  explain_options.list_unrecognized = format != report::Format::brief;  // --brief does not show them
 
   if (format == report::Format::jsonl || format == report::Format::brief) {
     if (!o.words.empty()) {

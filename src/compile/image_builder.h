@@ -47,6 +47,7 @@ class ImageBuilder {
   std::vector<kb::DeleteRec> deletes;
   std::vector<std::uint64_t> dictionary;
   std::vector<kb::LikelihoodRec> likelihoods;
+  std::vector<kb::SecondStemRec> second_stems;
   std::string source_json;
 
   Image finish() const;

@@ -260,7 +260,7 @@ void build_lexicon(const kb::Document& doc, std::span<const std::uint64_t> dicti
   std::map<std::string, std::uint32_t> stem_index;
   for (const auto& [s, flags] : stems) {
     stem_index.emplace(s, static_cast<std::uint32_t>(b.vocab.size()));
-    b.vocab.push_back({b.str(s), {}, {}, flags});
+    b.vocab.push_back({b.str(s), {}, {}, {}, {}, flags});
   }
 
   // 3. Phrase records, and for each stem the phrases that start with it, longest first
@@ -282,9 +282,25 @@ void build_lexicon(const kb::Document& doc, std::span<const std::uint64_t> dicti
     });
     return b.ids(list);
   };
+  // The start list again, filed by second stem (kb/image.h SecondStemRec).
+  auto by_second = [&](const std::vector<std::uint32_t>& list) {
+    std::vector<kb::SecondStemRec> recs;
+    for (std::uint32_t n = 0; n < list.size(); ++n) {
+      const Entry& e = entries[list[n]];
+      recs.push_back({e.stems.size() > 1 ? stem_index.at(e.stems[1]) : kb::kNone, n});
+    }
+    std::sort(recs.begin(), recs.end(), [](const kb::SecondStemRec& x, const kb::SecondStemRec& y) {
+      return x.second != y.second ? x.second < y.second : x.position < y.position;
+    });
+    const kb::Range r{static_cast<std::uint32_t>(b.second_stems.size()), static_cast<std::uint32_t>(recs.size())};
+    b.second_stems.insert(b.second_stems.end(), recs.begin(), recs.end());
+    return r;
+  };
   for (std::uint32_t v = 0; v < b.vocab.size(); ++v) {
     b.vocab[v].starts = longest_first(starts[v]);
     b.vocab[v].trigger_starts = longest_first(trigger_starts[v]);
+    b.vocab[v].seconds = by_second(starts[v]);  // sorted in place by longest_first above
+    b.vocab[v].trigger_seconds = by_second(trigger_starts[v]);
   }
   for (std::uint32_t f = 0; f < finding_ranges.size(); ++f) b.findings[f].phrases = finding_ranges[f];
 

@@ -23,7 +23,7 @@ void explain(std::string_view input, const std::vector<AnswerEntry>& answers, co
              const ExplainOptions& options, Workspace& workspace, Report& out) {
   out.input = input;
   out.answers = answers;
-  text::analyze(input, kb, text::AnalyzeOptions{options.repair_typos}, workspace.text, out.analysis);
+  text::analyze(input, kb, text::AnalyzeOptions{options.repair_typos, options.list_unrecognized}, workspace.text, out.analysis);
   gather_evidence(out.analysis.mentions, answers, kb, out.evidence);
   out.in_scope = out.evidence.any_core || out.evidence.any_weak;
   out.causes.clear();

@@ -37,6 +37,7 @@ struct ExplainOptions {
   bool repair_typos = true;
   bool explain_causes = true;  // supporting / conflicting / unconfirmed lists
   bool ask_question = true;
+  bool list_unrecognized = true;  // off: a text with no finding skips assertion altogether
 };
 
 // Reusable working memory for explain(), one per thread.

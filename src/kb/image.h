@@ -12,7 +12,7 @@
 namespace crampx::kb {
 
 inline constexpr char kImageMagic[8] = {'C', 'R', 'A', 'M', 'P', 'X', 'K', 'B'};
-inline constexpr std::uint32_t kImageVersion = 3;
+inline constexpr std::uint32_t kImageVersion = 4;
 inline constexpr std::uint32_t kNone = 0xFFFFFFFFu;
 
 struct Str {  // bytes [offset, offset + length) of the string pool
@@ -152,7 +152,18 @@ struct VocabRec {
   Str stem;
   Ids starts;          // finding and guard phrases whose first stem this is, longest first
   Ids trigger_starts;  // trigger phrases whose first stem this is, longest first
+  Range seconds;          // `starts` by second stem (the second-stem section)
+  Range trigger_seconds;  // `trigger_starts` by second stem
   std::uint8_t flags;
+};
+
+// One phrase of a stem's start list, filed under its second stem (kNone for a one-word
+// phrase), sorted by (second, position). A word like "my" starts hundreds of phrases
+// ("my mother has" ...); the matcher looks up only those whose second stem is the next
+// word's instead of trying them all.
+struct SecondStemRec {
+  std::uint32_t second;    // vocabulary index, or kNone
+  std::uint32_t position;  // index into the start list
 };
 
 // A known surface word that typo repair may correct to.
@@ -186,7 +197,7 @@ struct LikelihoodRec {
 enum class Section : std::uint32_t {
   strings, ids, meta, references, findings, mechanisms, cause_findings, causes, conditions,
   diagnostics, cautions, treatments, prevention, red_flags, triggers, guards, phrases, vocab,
-  typo_words, deletes, dictionary, likelihoods, source_json, count
+  typo_words, deletes, dictionary, likelihoods, second_stems, source_json, count
 };
 inline constexpr std::uint32_t kSectionCount = static_cast<std::uint32_t>(Section::count);
 

@@ -18,7 +18,7 @@ constexpr std::size_t kRecordSize[kSectionCount] = {
     sizeof(CautionRec),       sizeof(TreatmentRec),  sizeof(PreventionRec), sizeof(RedFlagRec),
     sizeof(TriggerRec),       sizeof(GuardRec),      sizeof(PhraseRec),    sizeof(VocabRec),
     sizeof(TypoWordRec),      sizeof(DeleteRec),     sizeof(std::uint64_t),
-    sizeof(LikelihoodRec),
+    sizeof(LikelihoodRec),    sizeof(SecondStemRec),
     1,                        // source_json
 };
 

@@ -42,6 +42,9 @@ class KnowledgeBase {
   std::span<const TypoWordRec> typo_words() const { return section<TypoWordRec>(Section::typo_words); }
   std::span<const DeleteRec> deletes() const { return section<DeleteRec>(Section::deletes); }
   std::span<const std::uint64_t> dictionary() const { return section<std::uint64_t>(Section::dictionary); }
+  std::span<const SecondStemRec> second_stems(Range r) const {
+    return section<SecondStemRec>(Section::second_stems).subspan(r.begin, r.count);
+  }
   // Row-major [cause][finding].
   const LikelihoodRec& likelihood(std::uint32_t cause, std::uint32_t finding) const {
     return section<LikelihoodRec>(Section::likelihoods)[cause * findings().size() + finding];

@@ -43,6 +43,8 @@ void read_text(std::string_view input, const kb::KnowledgeBase& kb, const Analyz
 void read_tokens(const kb::KnowledgeBase& kb, const AnalyzeOptions& options, Scratch& s) {
   lookup_tokens(s.tokens, kb, options.repair_typos, s.info);
   match_phrases(s.tokens, s.info, kb, /*triggers=*/false, s.findings);
+  s.triggers.clear();
+  if (!options.list_unrecognized && s.findings.empty()) return;  // nothing to assert or list
   match_phrases(s.tokens, s.info, kb, /*triggers=*/true, s.triggers);
 }
 
@@ -115,6 +117,7 @@ std::size_t tokenize_chunk(std::string_view input, std::size_t from, Tokens& tok
 void analyze_chunk(std::uint32_t offset, const kb::KnowledgeBase& kb, const AnalyzeOptions& options, Scratch& s,
                    Analysis& out) {
   read_tokens(kb, options, s);
+  if (!options.list_unrecognized && s.findings.empty()) return;
   assert_text(kb, s);
 
   const auto phrases = kb.phrases();
@@ -144,6 +147,7 @@ void analyze_chunk(std::uint32_t offset, const kb::KnowledgeBase& kb, const Anal
     out.mentions.push_back(mention);
   }
 
+  if (!options.list_unrecognized) return;
   for (const PhraseMatch& m : s.triggers) std::fill(s.covered.begin() + m.first, s.covered.begin() + m.last + 1, 1u);
   for (std::size_t i = 0; i < s.tokens.tokens.size(); ++i) {
     const Token& t = s.tokens.tokens[i];

@@ -1,11 +1,11 @@
 #include "text/lexicon.h"
 
 #include <algorithm>
-#include <functional>
 #include <span>
 #include <string>
-#include <unordered_map>
+#include <vector>
 
+#include "base/hash.h"
 #include "text/stemmer.h"
 #include "text/typo.h"
 
@@ -82,27 +82,79 @@ void add_same_stem_triggers(const Tokens& tokens, const kb::KnowledgeBase& kb, s
 
 // Resolving a word (Snowball stemming, vocabulary search, typo repair) is the
 // costliest step per token, and words repeat, so each thread remembers the
-// words it has resolved for the knowledge base it last used.
-constexpr std::size_t kWordCacheSize = 1 << 16;
+// words it has resolved for the knowledge base it last used: an open-addressing
+// table (a probe is a hash compare in one array, no division, no node to chase)
+// over an arena of the words' bytes.
+class WordCache {
+ public:
+  static constexpr std::size_t kMaxWords = 1 << 16;  // then it starts afresh: memory stays flat
 
-struct WordHash {
-  using is_transparent = void;
-  std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
-};
+  // The cache for `kb` with typo repair on or off (a different one empties it).
+  void use(std::uint64_t kb_serial, bool repair) {
+    if (kb_ != kb_serial || repair_ != repair) clear();
+    kb_ = kb_serial;
+    repair_ = repair;
+  }
 
-struct WordCache {
-  std::uint64_t kb = 0;  // KnowledgeBase::serial(): an address could be reused by the next one
-  bool repair = false;
-  std::unordered_map<std::string, TokenInfo, WordHash, std::equal_to<>> words;
+  const TokenInfo* find(std::string_view word, std::uint64_t hash) const {
+    if (slots_.empty()) return nullptr;
+    for (std::size_t i = hash & mask();; i = (i + 1) & mask()) {
+      const Slot& s = slots_[i];
+      if (s.hash == 0) return nullptr;
+      if (s.hash == hash && std::string_view(arena_.data() + s.offset, s.length) == word) return &s.info;
+    }
+  }
+
+  void insert(std::string_view word, std::uint64_t hash, const TokenInfo& info) {
+    if (words_ >= kMaxWords) clear();
+    if (2 * (words_ + 1) > slots_.size()) grow();
+    place({hash, static_cast<std::uint32_t>(arena_.size()), static_cast<std::uint32_t>(word.size()), info});
+    arena_.append(word);
+    ++words_;
+  }
+
+  // 0 marks an empty slot, so no word may hash to it.
+  static std::uint64_t hash_of(std::string_view word) { return stable_hash(word) | 1; }
+
+ private:
+  struct Slot {
+    std::uint64_t hash = 0;
+    std::uint32_t offset = 0, length = 0;  // the word's bytes in the arena
+    TokenInfo info;
+  };
+
+  std::size_t mask() const { return slots_.size() - 1; }
+
+  void place(const Slot& slot) {
+    std::size_t i = slot.hash & mask();
+    while (slots_[i].hash != 0) i = (i + 1) & mask();
+    slots_[i] = slot;
+  }
+
+  void grow() {
+    std::vector<Slot> old(std::max<std::size_t>(1024, 2 * slots_.size()));
+    old.swap(slots_);
+    for (const Slot& s : old) {
+      if (s.hash != 0) place(s);
+    }
+  }
+
+  void clear() {
+    slots_.clear();
+    arena_.clear();
+    words_ = 0;
+  }
+
+  std::vector<Slot> slots_;  // a power of two in size, at most half full
+  std::string arena_;
+  std::size_t words_ = 0;
+  std::uint64_t kb_ = 0;  // KnowledgeBase::serial(): an address could be reused by the next one
+  bool repair_ = false;
 };
 
 WordCache& word_cache(const kb::KnowledgeBase& kb, bool repair) {
   thread_local WordCache cache;
-  if (cache.kb != kb.serial() || cache.repair != repair) {
-    cache.words.clear();
-    cache.kb = kb.serial();
-    cache.repair = repair;
-  }
+  cache.use(kb.serial(), repair);
   return cache;
 }
 
@@ -118,8 +170,9 @@ void lookup_tokens(const Tokens& tokens, const kb::KnowledgeBase& kb, bool repai
     const Token& t = tokens.tokens[i];
     if (t.kind != TokenKind::word) continue;
     const std::string_view word = tokens.norm(t);
-    if (const auto hit = cache.words.find(word); hit != cache.words.end()) {
-      out[i] = hit->second;
+    const std::uint64_t hash = WordCache::hash_of(word);
+    if (const TokenInfo* hit = cache.find(word, hash)) {
+      out[i] = *hit;
       continue;
     }
     TokenInfo info;
@@ -132,8 +185,7 @@ void lookup_tokens(const Tokens& tokens, const kb::KnowledgeBase& kb, bool repai
         info.repaired = typo_words[fix->typo_word].stem;
       }
     }
-    if (cache.words.size() >= kWordCacheSize) cache.words.clear();  // bounded: memory stays flat
-    cache.words.emplace(word, info);
+    cache.insert(word, hash, info);
     out[i] = info;
   }
 }
@@ -148,10 +200,12 @@ constexpr std::string_view kSiteConnectors[] = {"in", "on", "of", "at", "around"
                                                 "throughout", "within", "into"};
 
 class PhraseMatcher {
+  static constexpr std::size_t kScanAtMost = 24;  // start lists longer than this are searched by second stem
+
  public:
   PhraseMatcher(const Tokens& tokens, const std::vector<TokenInfo>& info, const kb::KnowledgeBase& kb, bool triggers)
       : tokens_(tokens), info_(info), kb_(kb), triggers_(triggers), phrases_(kb.phrases()), vocab_(kb.vocab()),
-        used_(scratch_tokens()) {}
+        used_(scratch_tokens()), candidates_(scratch_candidates()) {}
 
   // The longest phrase (most stems) starting at token `i`, ending before token `end`,
   // that `accept(phrase)` allows. `index` receives its position in the start list.
@@ -177,11 +231,35 @@ class PhraseMatcher {
       ++words;
       if ((info_[j].flags & kb::kFiller) == 0) break;
     }
-    for (std::size_t n = 0; n < starts.size(); ++n) {
+    // The candidates, in the start list's order (longest first): one-word phrases and
+    // those whose second stem is one of `second`. A long start list is searched by second
+    // stem; a short one is cheaper to scan.
+    std::vector<std::uint32_t>& candidates = candidates_;
+    candidates.clear();
+    if (starts.size() > kScanAtMost) {
+      const auto by_second = kb_.second_stems(triggers_ ? vocab_[head].trigger_seconds : vocab_[head].seconds);
+      auto add_filed_under = [&](std::uint32_t key) {
+        auto it = std::lower_bound(by_second.begin(), by_second.end(), key,
+                                   [](const kb::SecondStemRec& r, std::uint32_t k) { return r.second < k; });
+        for (; it != by_second.end() && it->second == key; ++it) candidates.push_back(it->position);
+      };
+      add_filed_under(kb::kNone);
+      for (std::size_t k = 0; k < n_second; ++k) {
+        if (second[k] != kb::kNone && std::find(second, second + k, second[k]) == second + k) add_filed_under(second[k]);
+      }
+      std::sort(candidates.begin(), candidates.end());
+    } else {
+      for (std::uint32_t n = 0; n < starts.size(); ++n) {
+        const auto stems = kb_.ids(phrases_[starts[n]].stems);
+        if (stems.size() == 1 || std::find(second, second + n_second, stems[1]) != second + n_second) {
+          candidates.push_back(n);
+        }
+      }
+    }
+    for (const std::uint32_t n : candidates) {
       const std::uint32_t p = starts[n];
       const kb::PhraseRec& phrase = phrases_[p];
       const auto stems = kb_.ids(phrase.stems);
-      if (stems.size() > 1 && std::find(second, second + n_second, stems[1]) == second + n_second) continue;
       if (!accept(phrase)) continue;
       bool repaired = first.stem == kb::kNone;
       used_.assign(1, i);
@@ -226,11 +304,16 @@ class PhraseMatcher {
   bool triggers_;
   std::span<const kb::PhraseRec> phrases_;
   std::span<const kb::VocabRec> vocab_;
-  std::vector<std::uint32_t>& used_;  // the tokens of the phrase last tried
+  std::vector<std::uint32_t>& used_;        // the tokens of the phrase last tried
+  std::vector<std::uint32_t>& candidates_;  // start-list positions worth trying at a token
 
   static std::vector<std::uint32_t>& scratch_tokens() {
     thread_local std::vector<std::uint32_t> tokens;  // reused: no allocation per text
     return tokens;
+  }
+  static std::vector<std::uint32_t>& scratch_candidates() {
+    thread_local std::vector<std::uint32_t> candidates;
+    return candidates;
   }
 };
 
