@@ -132,7 +132,7 @@ class WordCache {
   }
 
   void grow() {
-    std::vector<Slot> old(std::max<std::size_t>(1024, 2 * slots_.size()));
+    std::vector<Slot> old(std::max<std::size_t>(64, 2 * slots_.size()));  // small first: a one-text process
     old.swap(slots_);
     for (const Slot& s : old) {
       if (s.hash != 0) place(s);
