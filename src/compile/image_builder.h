@@ -48,6 +48,7 @@ class ImageBuilder {
   std::vector<std::uint64_t> dictionary;
   std::vector<kb::LikelihoodRec> likelihoods;
   std::vector<kb::SecondStemRec> second_stems;
+  std::vector<kb::CompoundRec> compounds;
   std::string source_json;
 
   Image finish() const;

@@ -304,6 +304,37 @@ void build_lexicon(const kb::Document& doc, std::span<const std::uint64_t> dicti
   }
   for (std::uint32_t f = 0; f < finding_ranges.size(); ++f) b.findings[f].phrases = finding_ranges[f];
 
+  // 3b. Compounds (kb/image.h CompoundRec): each finding phrase that splits into a site's
+  //     phrase and then another finding's canonical phrase, filed by the two findings. Only
+  //     the other finding's canonical phrase: a synonym may mean something else in the
+  //     compound ("calf is hot" is not heat exposure, "toe walking" not exercise).
+  auto finding_entry = [&](const std::vector<std::string>& part) -> const Entry* {
+    const auto it = claimed.find(part);
+    return it == claimed.end() || entries[it->second].kind != kb::PhraseTarget::finding ? nullptr : &entries[it->second];
+  };
+  for (std::uint32_t p = 0; p < entries.size(); ++p) {
+    const Entry& e = entries[p];
+    if (e.kind != kb::PhraseTarget::finding) continue;
+    for (std::size_t k = 1; k < e.stems.size(); ++k) {
+      const Entry* site = finding_entry({e.stems.begin(), e.stems.begin() + static_cast<std::ptrdiff_t>(k)});
+      const Entry* other = finding_entry({e.stems.begin() + static_cast<std::ptrdiff_t>(k), e.stems.end()});
+      if (site == nullptr || other == nullptr || b.findings[site->target].kind != kb::FindingKind::site) continue;
+      if (!other->canonical) continue;
+      if (other->target == e.target || site->target == e.target || site->target == other->target) continue;
+      if (b.findings[other->target].kind == kb::FindingKind::site) continue;
+      b.compounds.push_back({site->target, other->target, p});
+    }
+  }
+  std::stable_sort(b.compounds.begin(), b.compounds.end(), [](const kb::CompoundRec& x, const kb::CompoundRec& y) {
+    return x.site != y.site ? x.site < y.site : x.other < y.other;
+  });
+  // The first phrase of a pair (a finding's own phrases come canonical first) speaks for it.
+  b.compounds.erase(std::unique(b.compounds.begin(), b.compounds.end(),
+                                [](const kb::CompoundRec& x, const kb::CompoundRec& y) {
+                                  return x.site == y.site && x.other == y.other;
+                                }),
+                    b.compounds.end());
+
   // 4. Typo repair targets: the phrases' words and their real-word inflections.
   auto known = [&](const std::string& w) { return std::binary_search(dictionary.begin(), dictionary.end(), stable_hash(w)); };
   std::set<std::string> words;

@@ -12,7 +12,7 @@
 namespace crampx::kb {
 
 inline constexpr char kImageMagic[8] = {'C', 'R', 'A', 'M', 'P', 'X', 'K', 'B'};
-inline constexpr std::uint32_t kImageVersion = 4;
+inline constexpr std::uint32_t kImageVersion = 5;
 inline constexpr std::uint32_t kNone = 0xFFFFFFFFu;
 
 struct Str {  // bytes [offset, offset + length) of the string pool
@@ -157,6 +157,16 @@ struct VocabRec {
   std::uint8_t flags;
 };
 
+// A finding phrase that is a body site's phrase followed by another finding's phrase
+// ("back pain" = "back" + "pain"), filed by the two findings, sorted. The matcher uses it
+// for the other word orders ("pain in my lower back", "my back was sore"): a site and a
+// finding near each other in the text mean the compound finding.
+struct CompoundRec {
+  std::uint32_t site;     // finding index of the site
+  std::uint32_t other;    // finding index of the other finding
+  std::uint32_t phrase;   // the compound's phrase
+};
+
 // One phrase of a stem's start list, filed under its second stem (kNone for a one-word
 // phrase), sorted by (second, position). A word like "my" starts hundreds of phrases
 // ("my mother has" ...); the matcher looks up only those whose second stem is the next
@@ -197,7 +207,7 @@ struct LikelihoodRec {
 enum class Section : std::uint32_t {
   strings, ids, meta, references, findings, mechanisms, cause_findings, causes, conditions,
   diagnostics, cautions, treatments, prevention, red_flags, triggers, guards, phrases, vocab,
-  typo_words, deletes, dictionary, likelihoods, second_stems, source_json, count
+  typo_words, deletes, dictionary, likelihoods, second_stems, compounds, source_json, count
 };
 inline constexpr std::uint32_t kSectionCount = static_cast<std::uint32_t>(Section::count);
 

@@ -18,7 +18,7 @@ constexpr std::size_t kRecordSize[kSectionCount] = {
     sizeof(CautionRec),       sizeof(TreatmentRec),  sizeof(PreventionRec), sizeof(RedFlagRec),
     sizeof(TriggerRec),       sizeof(GuardRec),      sizeof(PhraseRec),    sizeof(VocabRec),
     sizeof(TypoWordRec),      sizeof(DeleteRec),     sizeof(std::uint64_t),
-    sizeof(LikelihoodRec),    sizeof(SecondStemRec),
+    sizeof(LikelihoodRec),    sizeof(SecondStemRec), sizeof(CompoundRec),
     1,                        // source_json
 };
 
@@ -32,6 +32,15 @@ std::optional<std::uint32_t> find_by_id(const KnowledgeBase& kb, std::span<const
 }
 
 }  // namespace
+
+std::uint32_t KnowledgeBase::compound(std::uint32_t site, std::uint32_t other) const {
+  const auto recs = section<CompoundRec>(Section::compounds);
+  const auto it = std::lower_bound(recs.begin(), recs.end(), std::pair{site, other},
+                                   [](const CompoundRec& r, const std::pair<std::uint32_t, std::uint32_t>& k) {
+                                     return r.site != k.first ? r.site < k.first : r.other < k.second;
+                                   });
+  return it != recs.end() && it->site == site && it->other == other ? it->phrase : kNone;
+}
 
 Result<KnowledgeBase> KnowledgeBase::from_image(std::span<const std::byte> bytes,
                                                 std::shared_ptr<const void> owner) {

@@ -42,6 +42,8 @@ class KnowledgeBase {
   std::span<const TypoWordRec> typo_words() const { return section<TypoWordRec>(Section::typo_words); }
   std::span<const DeleteRec> deletes() const { return section<DeleteRec>(Section::deletes); }
   std::span<const std::uint64_t> dictionary() const { return section<std::uint64_t>(Section::dictionary); }
+  // The phrase of the finding that names `site` followed by `other`, or kNone.
+  std::uint32_t compound(std::uint32_t site, std::uint32_t other) const;
   std::span<const SecondStemRec> second_stems(Range r) const {
     return section<SecondStemRec>(Section::second_stems).subspan(r.begin, r.count);
   }

@@ -357,21 +357,6 @@ bool is_connector(std::string_view word) {
   return std::find(std::begin(kSiteConnectors), std::end(kSiteConnectors), word) != std::end(kSiteConnectors);
 }
 
-// The finding phrase whose stems are exactly `a` followed by `b`, or kNone.
-std::uint32_t phrase_of_stems(const kb::KnowledgeBase& kb, std::span<const std::uint32_t> a,
-                              std::span<const std::uint32_t> b) {
-  const auto phrases = kb.phrases();
-  for (const std::uint32_t p : kb.ids(kb.vocab()[a[0]].starts)) {
-    const kb::PhraseRec& phrase = phrases[p];
-    const auto stems = kb.ids(phrase.stems);
-    if (phrase.target_kind != kb::PhraseTarget::finding || stems.size() != a.size() + b.size()) continue;
-    if (std::equal(a.begin(), a.end(), stems.begin()) && std::equal(b.begin(), b.end(), stems.begin() + a.size())) {
-      return p;
-    }
-  }
-  return kb::kNone;
-}
-
 void match_findings(const Tokens& tokens, const std::vector<TokenInfo>& info, const kb::KnowledgeBase& kb,
                     std::vector<PhraseMatch>& out) {
   PhraseMatcher matcher(tokens, info, kb, /*triggers=*/false);
@@ -485,7 +470,7 @@ void match_findings(const Tokens& tokens, const std::vector<TokenInfo>& info, co
   // stiff": a stiff jaw). Only words that match nothing may lie between.
   const auto compound = [&](const PhraseMatch& site, const PhraseMatch& other, const PhraseMatch& a,
                             const PhraseMatch& b) {
-    const std::uint32_t p = phrase_of_stems(kb, kb.ids(phrases[site.phrase].stems), kb.ids(phrases[other.phrase].stems));
+    const std::uint32_t p = kb.compound(phrases[site.phrase].target, phrases[other.phrase].target);
     if (p == kb::kNone) return;
     const std::uint32_t target = phrases[p].target;
     if (target == phrases[a.phrase].target || target == phrases[b.phrase].target) return;
@@ -502,8 +487,9 @@ void match_findings(const Tokens& tokens, const std::vector<TokenInfo>& info, co
       const PhraseMatch b = out[top[t + 1]];
       const kb::FindingRec* fb = finding_of(b);
       if (fb == nullptr || fb->kind != kb::FindingKind::site) continue;
-      bool connected = false;
-      bool ok = b.first > a.last + 1 && b.first - a.last <= 4;
+      // The preposition may be the first word of the site's own phrase ("in my lower back").
+      bool connected = toks[b.first].kind == TokenKind::word && is_connector(tokens.norm(toks[b.first]));
+      bool ok = b.first > a.last && b.first - a.last <= 4;
       for (std::uint32_t k = a.last + 1; ok && k < b.first; ++k) {
         if (toks[k].kind != TokenKind::word) {
           ok = false;

@@ -242,6 +242,11 @@ TEST(Lexicon, WordOrderVariantsGiveTheSameFindings) {
   };
   EXPECT_EQ(sorted(test::findings_of("eyelid twitching", kb())), sorted(test::findings_of("twitching in my eyelid", kb())));
   EXPECT_TRUE(has(test::findings_of("my jaw was slow to open and felt very stiff", kb()), "jaw_stiffness=present"));
+  // Any phrase of the finding, with the preposition inside the site's own phrase.
+  EXPECT_TRUE(has(test::findings_of("sharp pain in my lower back when I bent over", kb()), "back_pain=present"));
+  EXPECT_TRUE(has(test::findings_of("spasms in my lower back", kb()), "back_spasm=present"));
+  // Only the other finding's canonical phrase: hot weather near a calf is not a hot calf.
+  EXPECT_FALSE(has(test::findings_of("my calf cramps in the heat", kb()), "leg_swelling=present"));
 }
 
 TEST(Lexicon, NumbersPeopleWrite) {
