@@ -57,7 +57,10 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   }
   json doc;
   if (!reference_read(line, doc)) return 0;
-  fuzz::check(!r.error || r.error->code != "invalid_json", "valid JSON is not called invalid");
+  // One documented difference: RapidJSON refuses a number beyond the range of a double
+  // ("0e400"), which JSON allows and nlohmann::json reads; crampx says so in the message.
+  const bool number_too_big = r.error && r.error->message.find("Number too big") != std::string::npos;
+  fuzz::check(!r.error || r.error->code != "invalid_json" || number_too_big, "valid JSON is not called invalid");
   if (!doc.is_object()) {
     fuzz::check(r.error && r.error->code == "invalid_record", "a non-object is an invalid record");
     return 0;

@@ -165,7 +165,11 @@ class Checker {
 
   void check_required_causes() {
     const auto meta = root_.find("meta");
-    if (meta != root_.end() && meta->is_object() && meta->value("partial", false) == true) return;
+    // The integrity checks run even when the schema check failed, so types are never assumed.
+    if (meta != root_.end() && meta->is_object()) {
+      const auto partial = meta->find("partial");
+      if (partial != meta->end() && partial->is_boolean() && partial->get<bool>()) return;
+    }
     if (array_at(root_, "causes") == nullptr) return;
     for (const char* id : kRequiredCauses) {
       if (!has("causes", id)) {

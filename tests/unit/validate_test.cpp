@@ -39,6 +39,19 @@ TEST(Validate, WrongTypeIsReportedAtItsPointer) {
   EXPECT_TRUE(found) << dump(ps);
 }
 
+// Found by fuzz_kb: the integrity checks run after a failed schema check too, and one
+// read meta.partial as a boolean whatever it held (a string threw type_error, uncaught).
+TEST(Validate, WrongTypesNeverStopTheIntegrityChecks) {
+  json kb = mini();
+  kb["meta"]["partial"] = "yes";
+  const auto ps = problems_of(kb);
+  EXPECT_TRUE(has(ps, "/meta/partial", "")) << dump(ps);
+  kb["meta"] = "not an object";
+  kb["causes"][0]["mechanisms"] = {7, nullptr, "no_such"};
+  kb["causes"][0]["findings"] = "none";
+  EXPECT_FALSE(problems_of(kb).empty());
+}
+
 TEST(Validate, ProbabilitiesMustLieStrictlyBetweenZeroAndOne) {
   json kb = mini();
   kb["findings"][1]["base_rate"] = 1.0;
