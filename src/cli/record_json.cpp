@@ -5,6 +5,10 @@
 #include <rapidjson/memorystream.h>
 #include <rapidjson/reader.h>
 
+#include <cerrno>
+#include <cmath>
+#include <cstdlib>
+
 #include <fmt/format.h>
 
 #include "base/json_limits.h"
@@ -14,6 +18,14 @@ namespace crampx::cli {
 namespace {
 
 enum class Field { other, id, text, answers };
+
+// Whether a JSON number (as written) is within a double's range; underflow to zero is fine.
+bool fits_a_double(std::string_view number) {
+  const std::string copy(number);  // strtod needs a terminated string
+  errno = 0;
+  const double d = std::strtod(copy.c_str(), nullptr);
+  return !(errno == ERANGE && std::isinf(d));
+}
 
 // Collects the three fields of a record and notes the first type error; unknown
 // fields are skipped. Returning false stops the parse (only for excess depth).
@@ -88,6 +100,12 @@ class Handler : public rapidjson::BaseReaderHandler<rapidjson::UTF8<>, Handler> 
             report::append_json_string(quoted, value);
             out_.id = std::move(quoted);
           } else if (kind == Kind::number) {
+            // Echoed as written, so it must be a number every reader can hold: RapidJSON lets
+            // some beyond a double's range through ("-0.5E+311"), which other parsers refuse.
+            if (!fits_a_double(value)) {
+              fail("invalid_id", "a numeric \"id\" must fit in a double (at most about 1.8e308)");
+              break;
+            }
             out_.id = std::string(value);
           } else if (kind != Kind::null) {
             fail("invalid_id", "\"id\" must be a string or a number");

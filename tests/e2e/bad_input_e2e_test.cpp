@@ -135,6 +135,7 @@ std::vector<LineCase> line_cases() {
       {"IdIsAnObject", bytes("{\"id\": {\"a\": 1}, \"text\": \"cramps\"}"), "invalid_id"},
       {"BrokenJson", bytes("{\"text\": \"cramps\""), "invalid_json"},
       {"NumberBeyondADouble", bytes("{\"id\": 1e400, \"text\": \"cramps\"}"), "invalid_json"},
+      {"IdBeyondADouble", bytes("{\"id\": -0.54448888E+311, \"text\": \"cramps\"}"), "invalid_id"},
       {"TrailingGarbage", bytes("{\"text\": \"cramps\"} x"), "invalid_json"},
       {"TerminalEscapesPlain", bytes("calf \x1b[2J cramps \x1b]0;x\x07 at night"), ""},
       {"TerminalEscapesInJson", bytes("{\"text\": \"calf \\u001b[2J cramps \\u009b at night\"}"), ""},

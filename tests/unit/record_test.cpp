@@ -59,6 +59,14 @@ TEST(Record, BadLinesGetCodes) {
   EXPECT_EQ(code(parse("{\"text\": \"\xFF cramps\"}")), "ok");  // invalid UTF-8 is read as in plain text
 }
 
+// Found by fuzz_record: RapidJSON read -0.54448888E+311 as a number and crampx echoed it
+// as the id, which parsers that hold numbers as doubles refuse.
+TEST(Record, NumericIdMustFitADouble) {
+  EXPECT_EQ(code(parse(R"({"id": -0.54448888E+311, "text": "x"})")), "invalid_id");
+  EXPECT_EQ(*parse(R"({"id": 1.5e308, "text": "x"})").id, "1.5e308");
+  EXPECT_EQ(*parse(R"({"id": 1e-400, "text": "x"})").id, "1e-400");  // underflow to 0 is a number
+}
+
 TEST(Record, JsonEdgeCases) {
   EXPECT_EQ(*parse(R"({"id": 1.50, "text": "x"})").id, "1.50");  // numbers echoed exactly as written
   EXPECT_EQ(code(parse(R"({"text": "x"} {"text": "y"})")), "invalid_json");  // one value per line
