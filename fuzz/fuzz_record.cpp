@@ -59,8 +59,9 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   if (!reference_read(line, doc)) return 0;
   // One documented difference: RapidJSON refuses a number beyond the range of a double
   // ("0e400"), which JSON allows and nlohmann::json reads; crampx says so in the message.
-  const bool number_too_big = r.error && r.error->message.find("Number too big") != std::string::npos;
-  fuzz::check(!r.error || r.error->code != "invalid_json" || number_too_big, "valid JSON is not called invalid");
+  // Such a line is refused whatever else it holds, so nothing more is compared.
+  if (r.error && r.error->message.find("Number too big") != std::string::npos) return 0;
+  fuzz::check(!r.error || r.error->code != "invalid_json", "valid JSON is not called invalid");
   if (!doc.is_object()) {
     fuzz::check(r.error && r.error->code == "invalid_record", "a non-object is an invalid record");
     return 0;
