@@ -10,6 +10,7 @@
 #include "base/hash.h"
 #include "compile/lexicon_builder.h"
 #include "kb/validate.h"
+#include "text/analyze.h"
 
 namespace crampx::compile {
 namespace {
@@ -229,6 +230,34 @@ void build_likelihoods(ImageBuilder& b) {
   }
 }
 
+// What each finding's canonical phrase says besides the finding itself, read the way
+// a description is read ("after exercise": exercise; "calf cramp": a cramp, in the
+// calf). Scoring counts such a finding once, through the finding that says it
+// (docs/SCORING.md); a yes to a question brings it. It needs the lexicon, so it is
+// read from a first image, and the image is built again with it.
+void build_implications(ImageBuilder& b) {
+  const Image first = b.finish();
+  const Result<kb::KnowledgeBase> kb = kb::KnowledgeBase::from_image(first.bytes());
+  if (!kb) return;  // cannot happen for an image just built; the findings then imply nothing
+  text::Scratch scratch;
+  text::Analysis analysis;
+  std::vector<std::uint32_t> implied;
+  for (std::uint32_t f = 0; f < b.findings.size(); ++f) {
+    const kb::FindingRec& rec = kb->findings()[f];
+    if (rec.phrases.count == 0) continue;
+    text::analyze(kb->str(kb->phrases(rec)[0].words), *kb, text::AnalyzeOptions{false}, scratch, analysis);
+    implied.clear();
+    for (const text::Mention& m : analysis.mentions) {
+      if (m.finding != f && m.status == text::Status::present &&
+          std::find(implied.begin(), implied.end(), m.finding) == implied.end()) {
+        implied.push_back(m.finding);
+      }
+    }
+    std::sort(implied.begin(), implied.end());
+    b.findings[f].implies = b.ids(implied);
+  }
+}
+
 }  // namespace
 
 Image compile(const kb::Document& doc, std::span<const std::uint64_t> dictionary, std::vector<kb::Problem>& problems) {
@@ -238,6 +267,7 @@ Image compile(const kb::Document& doc, std::span<const std::uint64_t> dictionary
   build_likelihoods(builder);
   builder.dictionary.assign(dictionary.begin(), dictionary.end());
   builder.source_json = doc.root.dump();
+  build_implications(builder);
   return builder.finish();
 }
 

@@ -1,6 +1,6 @@
 #include "infer/evidence.h"
 
-#include <string>
+#include <algorithm>
 
 namespace crampx::infer {
 namespace {
@@ -67,16 +67,21 @@ void gather_evidence(const std::vector<text::Mention>& mentions, const std::vect
   // and other answers about those findings stand.
   for (const AnswerEntry& a : answers) {
     if (a.answer != Answer::yes) continue;
-    const kb::FindingRec& f = findings[a.finding];
-    if (f.phrases.count == 0) continue;
-    thread_local text::Scratch scratch;
-    thread_local text::Analysis implied;
-    const std::string canonical(kb.str(kb.phrases(f)[0].words));
-    text::analyze(canonical, kb, text::AnalyzeOptions{false}, scratch, implied);
-    for (const text::Mention& m : implied.mentions) {
-      if (m.finding != a.finding && m.status == text::Status::present && out.state[m.finding] == State::unknown) {
-        set(m.finding, State::present);
-      }
+    for (const std::uint32_t f : kb.ids(findings[a.finding].implies)) {
+      if (out.state[f] == State::unknown) set(f, State::present);
+    }
+  }
+  // A present finding that another present finding says already ("after long runs":
+  // after exercise, so exercise) is one fact, not two: scoring counts it once, through
+  // the finding that says it. Of two findings that say each other, the first counts.
+  out.implied.assign(findings.size(), false);
+  for (const std::uint32_t a : out.known) {
+    if (out.state[a] != State::present) continue;
+    for (const std::uint32_t f : kb.ids(findings[a].implies)) {
+      if (out.state[f] != State::present) continue;
+      const auto back = kb.ids(findings[f].implies);
+      const bool mutual = std::find(back.begin(), back.end(), a) != back.end();
+      if (!mutual || f > a) out.implied[f] = true;
     }
   }
   out.any_core = out.any_weak = false;

@@ -3,6 +3,7 @@
 // present mention wins over a denial: "no cramps by day, but cramps at night").
 // Answers to questions override the text; a yes also brings the findings its
 // finding's canonical phrase contains ("during exercise": exercise), as in text.
+// Findings another present finding already says are marked, so scoring counts them once.
 #pragma once
 
 #include <cstdint>
@@ -38,6 +39,7 @@ enum class State : std::uint8_t {
 struct Evidence {
   std::vector<State> state;          // indexed by finding
   std::vector<std::uint32_t> known;  // the findings whose state is not unknown, each once
+  std::vector<bool> implied;         // present, and said by another present finding (FindingRec::implies)
   bool any_core = false;             // a core finding is present or possible
   bool any_weak = false;             // a weak finding is present or possible
 };

@@ -48,7 +48,8 @@ void score_causes(const Evidence& evidence, const kb::KnowledgeBase& kb, bool ex
       const State state = evidence.state[cf.finding];
       const double p = clamp_frequency(cf.frequency);
       const double base = clamp_frequency(findings[cf.finding].base_rate);
-      const double w = weight(state, p, base);
+      // A finding another present one says adds nothing of its own: P(f | that one, c) = 1.
+      const double w = evidence.implied.empty() || !evidence.implied[cf.finding] ? weight(state, p, base) : 0.0;
       s.log_odds += w;
       if (!explain) continue;
       if (state == State::unknown) {

@@ -12,7 +12,7 @@
 namespace crampx::kb {
 
 inline constexpr char kImageMagic[8] = {'C', 'R', 'A', 'M', 'P', 'X', 'K', 'B'};
-inline constexpr std::uint32_t kImageVersion = 5;
+inline constexpr std::uint32_t kImageVersion = 6;
 inline constexpr std::uint32_t kNone = 0xFFFFFFFFu;
 
 struct Str {  // bytes [offset, offset + length) of the string pool
@@ -58,6 +58,7 @@ struct FindingRec {
   Str id, label, question;
   Range phrases;  // into the phrase section (this finding's own phrases, canonical first)
   Ids references;
+  Ids implies;    // the other findings its canonical phrase says ("after exercise": exercise)
   float base_rate;
   FindingKind kind;
   Scope scope;

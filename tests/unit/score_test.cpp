@@ -27,6 +27,8 @@ std::vector<double> reference_posterior(const Evidence& e, const kb::KnowledgeBa
     double v = causes[c].prior;
     for (std::uint32_t f = 0; f < kb.findings().size(); ++f) {
       const double l = likelihood(kb, c, f);
+      // A finding another present finding says is that finding's: P(f | it, c) = 1.
+      if (!e.implied.empty() && e.implied[f]) continue;
       switch (e.state[f]) {
         case State::present: v *= l; break;
         case State::possible: v *= std::pow(l, kPossibleWeight); break;
@@ -56,6 +58,11 @@ TEST_P(ScoreBruteForce, AgreesWithBruteForceOnRandomEvidence) {
     for (State& s : e.state) {
       const int r = pick(rng);
       s = r == 0 ? State::present : r == 1 ? State::absent : r == 2 ? State::possible : State::unknown;
+    }
+    // Every other trial, some present findings are said by others (evidence.h).
+    if (trial % 4 >= 2) {
+      e.implied.assign(e.state.size(), false);
+      for (std::size_t f = 0; f < e.state.size(); ++f) e.implied[f] = e.state[f] == State::present && pick(rng) == 0;
     }
     std::vector<CauseScore> fast;
     score_causes(e, kb, trial % 2 == 0, fast);

@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+
 #include <string>
 
 #include "infer/report.h"
@@ -135,6 +137,56 @@ TEST(DefaultAnswers, AYesBringsTheFindingsItsPhraseContains) {
   // A no says nothing about exercise in general.
   explain("my calves cramp", {{*kb.find_finding("during_exercise"), Answer::no}}, kb, ExplainOptions{}, w, r);
   EXPECT_EQ(r.evidence.state[*kb.find_finding("exercise")], State::unknown);
+}
+
+TEST(DefaultEvidence, AFindingAnotherSaysCountsOnce) {
+  // "after exercise" says exercise: exercise is present, but only after_exercise weighs.
+  const kb::KnowledgeBase& kb = kb::embedded();
+  const std::uint32_t exercise = *kb.find_finding("exercise");
+  const std::uint32_t after = *kb.find_finding("after_exercise");
+  const auto said = kb.ids(kb.findings()[after].implies);
+  ASSERT_NE(std::find(said.begin(), said.end(), exercise), said.end());
+  Workspace w;
+  Report r;
+  explain("my calves cramp after exercise", {}, kb, ExplainOptions{}, w, r);
+  ASSERT_EQ(r.evidence.state[exercise], State::present);
+  EXPECT_TRUE(r.evidence.implied[exercise]);
+  EXPECT_FALSE(r.evidence.implied[after]);
+  bool after_supports = false;
+  for (const CauseScore& s : r.causes) {
+    for (const Contribution& c : s.supporting) {
+      EXPECT_NE(c.finding, exercise) << kb.str(kb.causes()[s.cause].id);
+      after_supports = after_supports || c.finding == after;
+    }
+  }
+  EXPECT_TRUE(after_supports);
+  // The same ranking as when the text says nothing about exercise by itself.
+  Report without;
+  Evidence e = r.evidence;
+  e.state[exercise] = State::unknown;
+  e.implied.clear();
+  std::vector<CauseScore> scores;
+  score_causes(e, kb, false, scores);
+  ASSERT_EQ(scores.size(), r.causes.size());
+  for (std::size_t i = 0; i < scores.size(); ++i) {
+    EXPECT_EQ(scores[i].cause, r.causes[i].cause);
+    EXPECT_NEAR(scores[i].probability, r.causes[i].probability, 1e-12);
+  }
+}
+
+TEST(DefaultEvidence, FindingsSayOnlyWhatTheirCanonicalPhraseSays) {
+  const kb::KnowledgeBase& kb = kb::embedded();
+  auto says = [&](const char* a, const char* b) {
+    const auto ids = kb.ids(kb.findings()[*kb.find_finding(a)].implies);
+    return std::find(ids.begin(), ids.end(), *kb.find_finding(b)) != ids.end();
+  };
+  EXPECT_TRUE(says("eyelid_twitch", "muscle_twitching"));
+  EXPECT_TRUE(says("eyelid_twitch", "eyelid_location"));
+  EXPECT_FALSE(says("muscle_twitching", "eyelid_twitch"));  // not every twitch is in an eyelid
+  EXPECT_FALSE(says("exercise", "after_exercise"));
+  for (const kb::FindingRec& f : kb.findings()) {
+    for (const std::uint32_t g : kb.ids(f.implies)) EXPECT_NE(&kb.findings()[g], &f) << kb.str(f.id);
+  }
 }
 
 }  // namespace
