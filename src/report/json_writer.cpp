@@ -1,6 +1,7 @@
 #include "report/json_writer.h"
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <cstdint>
 #include <cstring>
@@ -27,8 +28,49 @@ bool needs_look(std::uint64_t w) {
 
 }  // namespace
 
+namespace {
+
+// Whether `s` can be written as it is, between quotes.
+bool is_plain(std::string_view s) {
+  std::size_t i = 0;
+  for (; i + 8 <= s.size(); i += 8) {
+    std::uint64_t w;
+    std::memcpy(&w, s.data() + i, 8);
+    if (needs_look(w)) return false;
+  }
+  if (i == s.size()) return true;
+  std::uint64_t w = 0x2020202020202020ull;  // the last bytes, padded with spaces (plain)
+  std::memcpy(&w, s.data() + i, s.size() - i);
+  return !needs_look(w);
+}
+
+// Appends `"s"` (plus `tail`) with one growth of `out`: the writer's hot path.
+void append_quoted(std::string& out, std::string_view s, std::string_view tail = {}) {
+  const std::size_t at = out.size();
+  out.append(s.size() + 2 + tail.size(), '"');
+  std::memcpy(out.data() + at + 1, s.data(), s.size());
+  if (!tail.empty()) std::memcpy(out.data() + at + 2 + s.size(), tail.data(), tail.size());
+}
+
+// A line break and up to kMaxSpaces of indentation, preceded by a comma: both are
+// written with one append.
+constexpr std::size_t kMaxSpaces = 128;
+constexpr auto kBreak = [] {
+  std::array<char, kMaxSpaces + 2> b{};
+  b.fill(' ');
+  b[0] = ',';
+  b[1] = '\n';
+  return b;
+}();
+
+}  // namespace
+
 void append_json_string(std::string& out, std::string_view s) {
   static constexpr char kHex[] = "0123456789abcdef";
+  if (is_plain(s)) {
+    append_quoted(out, s);
+    return;
+  }
   out.push_back('"');
   std::size_t run = 0;  // start of the pending run of bytes that need no escaping
   for (std::size_t i = 0; i < s.size();) {
@@ -75,11 +117,21 @@ void append_json_string(std::string& out, std::string_view s) {
   out.push_back('"');
 }
 
-void JsonWriter::newline() {
-  if (indent_ == 0) return;
-  if (inline_depth_ > 0) return;
-  out_.push_back('\n');
-  out_.append(first_.size() * static_cast<std::size_t>(indent_), ' ');
+void JsonWriter::newline() { line_break(false); }
+
+void JsonWriter::line_break(bool comma) {
+  if (indent_ == 0 || inline_depth_ > 0) {
+    if (comma) out_.append(inline_depth_ > 0 && indent_ > 0 ? ", " : ",");
+    return;
+  }
+  const std::size_t spaces = first_.size() * static_cast<std::size_t>(indent_);
+  if (spaces <= kMaxSpaces) {
+    out_.append(kBreak.data() + (comma ? 0 : 1), (comma ? 2 : 1) + spaces);
+  } else {
+    if (comma) out_.push_back(',');
+    out_.push_back('\n');
+    out_.append(spaces, ' ');
+  }
 }
 
 void JsonWriter::before_value() {
@@ -88,9 +140,9 @@ void JsonWriter::before_value() {
     return;
   }
   if (first_.empty()) return;
-  if (!first_.back()) out_.append(inline_depth_ > 0 && indent_ > 0 ? ", " : ",");
+  const bool comma = !first_.back();
   first_.back() = 0;
-  newline();
+  line_break(comma);
 }
 
 JsonWriter& JsonWriter::begin_object() {
@@ -131,14 +183,12 @@ JsonWriter& JsonWriter::end_array() {
 JsonWriter& JsonWriter::key(std::string_view k) {
   before_value();
   // Keys are nearly always the renderers' own short ASCII names: copy those as they are.
-  if (std::all_of(k.begin(), k.end(), [](char c) { return c >= ' ' && c < 0x7F && c != '"' && c != '\\'; })) {
-    out_.push_back('"');
-    out_.append(k);
-    out_.push_back('"');
+  if (is_plain(k)) {
+    append_quoted(out_, k, indent_ == 0 ? ":" : ": ");
   } else {
     append_json_string(out_, k);
+    out_.append(indent_ == 0 ? ":" : ": ");
   }
-  out_.append(indent_ == 0 ? ":" : ": ");
   after_key_ = true;
   return *this;
 }

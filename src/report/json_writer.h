@@ -46,6 +46,7 @@ class JsonWriter {
  private:
   void before_value();
   void newline();
+  void line_break(bool comma);  // before an element: a comma if needed, then a line break
 
   std::string& out_;
   int indent_;

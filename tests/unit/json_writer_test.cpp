@@ -72,5 +72,27 @@ TEST(JsonWriter, StructureCompactAndPretty) {
   EXPECT_EQ(pretty, "{\n  \"span\": [3, 8]\n}");
 }
 
+TEST(JsonWriter, KeysAreEscapedLikeValues) {
+  std::string out;
+  JsonWriter(out, 2).begin_object().field("plain", 1).field("quote\"d\n", 2).end_object();
+  EXPECT_EQ(out, "{\n  \"plain\": 1,\n  \"quote\\\"d\\n\": 2\n}");
+}
+
+// Indentation past the writer's ready-made run of spaces (128) is written the slow way.
+TEST(JsonWriter, DeepIndentationIsExact) {
+  for (const int depth : {1, 63, 64, 65, 100}) {
+    std::string out;
+    JsonWriter w(out, 2);
+    for (int d = 0; d < depth; ++d) w.begin_object().key("k");
+    w.value(1);
+    for (int d = 0; d < depth; ++d) w.end_object();
+    std::string want;
+    for (int d = 0; d < depth; ++d) want.append("{\n").append(2 * static_cast<std::size_t>(d + 1), ' ').append("\"k\": ");
+    want.append("1");
+    for (int d = depth - 1; d >= 0; --d) want.append("\n").append(2 * static_cast<std::size_t>(d), ' ').append("}");
+    EXPECT_EQ(out, want) << "depth " << depth;
+  }
+}
+
 }  // namespace
 }  // namespace crampx::report
