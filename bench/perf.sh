@@ -1,7 +1,8 @@
 #!/bin/sh
 # The whole-process performance figures of docs/PERFORMANCE.md, each beside its
 # baseline, in one run on one machine:
-#   1. cold start: `crampx explain --json` against a C hello-world (hyperfine medians);
+#   1. cold start: `crampx explain --json` against a C hello-world (hyperfine medians,
+#      then the two interleaved by bench/startup_ratio);
 #   2. streaming: 200,000 NegEx sentences as {"id", "text"} records through
 #      `explain --jsonl` (full and --brief, -j 1 and -j 2), against `wc -l` reading
 #      the same file; peak RSS over 200,000 and over 1,000,000 records;
@@ -76,6 +77,15 @@ echo
 echo "| command | median | ratio | peak RSS |"
 echo "|---|---:|---:|---:|"
 python3 -c "import sys; h,s=float(sys.argv[1]),float(sys.argv[2]); print(f'| C hello-world | {h*1e3:.3f} ms | 1.00 | |'); print(f'| crampx explain --json (one sentence) | {s*1e3:.3f} ms | {s/h:.2f} | {int(sys.argv[3])/1024:.1f} MiB |')" "$hello" "$start" "$start_rss"
+echo
+# The same pair interleaved (bench/startup_ratio.c): drift on a shared machine falls on both.
+echo "Interleaved, 1,000 rounds of both (\`bench/startup_ratio\`), for the JSON report, the text report and a short text:"
+echo
+echo '```'
+"$build/bench/startup_ratio" 1000 "$build/bench/hello_c" -- "$crampx" explain --json "$sentence"
+"$build/bench/startup_ratio" 1000 "$build/bench/hello_c" -- "$crampx" explain "$sentence"
+"$build/bench/startup_ratio" 1000 "$build/bench/hello_c" -- "$crampx" explain --json "calf cramps"
+echo '```'
 echo
 
 # 2. Streaming.
