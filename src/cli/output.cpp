@@ -10,6 +10,8 @@ constexpr std::size_t kFlushAt = 1 << 16;
 }
 
 bool Output::write(std::string_view s) {
+  // A stream's batch of reports is large: write it as it is instead of copying it.
+  if (buffer_.empty() && s.size() >= kFlushAt) return write_all(s);
   buffer_.append(s);
   return commit();
 }
@@ -20,13 +22,16 @@ bool Output::commit() {
 }
 
 bool Output::flush() {
-  if (closed_ || !error_.empty()) {
-    buffer_.clear();
-    return false;
-  }
+  const bool ok = write_all(buffer_);
+  buffer_.clear();
+  return ok;
+}
+
+bool Output::write_all(std::string_view s) {
+  if (closed_ || !error_.empty()) return false;
   std::size_t done = 0;
-  while (done < buffer_.size()) {
-    const ssize_t n = ::write(fd_, buffer_.data() + done, buffer_.size() - done);
+  while (done < s.size()) {
+    const ssize_t n = ::write(fd_, s.data() + done, s.size() - done);
     if (n < 0) {
       if (errno == EINTR) continue;
       if (errno == EPIPE) {
@@ -34,12 +39,10 @@ bool Output::flush() {
       } else {
         error_ = std::strerror(errno);
       }
-      buffer_.clear();
       return false;
     }
     done += static_cast<std::size_t>(n);
   }
-  buffer_.clear();
   return true;
 }
 

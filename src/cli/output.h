@@ -28,6 +28,8 @@ class Output {
   bool commit();
 
  private:
+  bool write_all(std::string_view s);  // to the descriptor, noting failure
+
   static constexpr std::size_t kInitialCapacity = 96 * 1024;
   int fd_;
   std::string buffer_;
