@@ -245,7 +245,8 @@ void build_implications(ImageBuilder& b) {
   for (std::uint32_t f = 0; f < b.findings.size(); ++f) {
     const kb::FindingRec& rec = kb->findings()[f];
     if (rec.phrases.count == 0) continue;
-    text::analyze(kb->str(kb->phrases(rec)[0].words), *kb, text::AnalyzeOptions{false}, scratch, analysis);
+    const text::AnalyzeOptions canonical_only{.repair_typos = false};  // the knowledge base's own words
+    text::analyze(kb->str(kb->phrases(rec)[0].words), *kb, canonical_only, scratch, analysis);
     implied.clear();
     for (const text::Mention& m : analysis.mentions) {
       if (m.finding != f && m.status == text::Status::present &&
@@ -265,9 +266,9 @@ Image compile(const kb::Document& doc, std::span<const std::uint64_t> dictionary
   Compiler(doc, builder).run();
   build_lexicon(doc, dictionary, builder, problems);
   build_likelihoods(builder);
+  build_implications(builder);  // before the word list and the source: its first image needs neither
   builder.dictionary.assign(dictionary.begin(), dictionary.end());
   builder.source_json = doc.root.dump();
-  build_implications(builder);
   return builder.finish();
 }
 

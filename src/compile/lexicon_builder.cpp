@@ -4,6 +4,8 @@
 #include <map>
 #include <set>
 #include <string>
+#include <utility>
+#include <vector>
 
 #include <fmt/format.h>
 
@@ -15,6 +17,16 @@ namespace crampx::compile {
 namespace {
 
 using json = nlohmann::json;
+
+// Sorts `records` by `key(record)`, stably, and keeps the first of each key.
+template <class Record, class Key>
+void sort_unique(std::vector<Record>& records, Key key) {
+  std::stable_sort(records.begin(), records.end(),
+                   [&](const Record& x, const Record& y) { return key(x) < key(y); });
+  records.erase(std::unique(records.begin(), records.end(),
+                            [&](const Record& x, const Record& y) { return key(x) == key(y); }),
+                records.end());
+}
 
 // Words in scope of a trigger when the knowledge base gives no window.
 std::uint32_t default_window(kb::TriggerCategory c) {
@@ -325,15 +337,8 @@ void build_lexicon(const kb::Document& doc, std::span<const std::uint64_t> dicti
       b.compounds.push_back({site->target, other->target, p});
     }
   }
-  std::stable_sort(b.compounds.begin(), b.compounds.end(), [](const kb::CompoundRec& x, const kb::CompoundRec& y) {
-    return x.site != y.site ? x.site < y.site : x.other < y.other;
-  });
   // The first phrase of a pair (a finding's own phrases come canonical first) speaks for it.
-  b.compounds.erase(std::unique(b.compounds.begin(), b.compounds.end(),
-                                [](const kb::CompoundRec& x, const kb::CompoundRec& y) {
-                                  return x.site == y.site && x.other == y.other;
-                                }),
-                    b.compounds.end());
+  sort_unique(b.compounds, [](const kb::CompoundRec& r) { return std::pair(r.site, r.other); });
 
   // 4. Typo repair targets: the phrases' words and their real-word inflections.
   auto known = [&](const std::string& w) { return std::binary_search(dictionary.begin(), dictionary.end(), stable_hash(w)); };
@@ -357,14 +362,7 @@ void build_lexicon(const kb::Document& doc, std::span<const std::uint64_t> dicti
     text::for_each_deletion(scratch, text::index_delete_depth(w.size()),
                             [&](std::uint64_t h) { b.deletes.push_back({h, index, 0}); });
   }
-  std::sort(b.deletes.begin(), b.deletes.end(), [](const kb::DeleteRec& x, const kb::DeleteRec& y) {
-    return x.hash != y.hash ? x.hash < y.hash : x.word < y.word;
-  });
-  b.deletes.erase(std::unique(b.deletes.begin(), b.deletes.end(),
-                              [](const kb::DeleteRec& x, const kb::DeleteRec& y) {
-                                return x.hash == y.hash && x.word == y.word;
-                              }),
-                  b.deletes.end());
+  sort_unique(b.deletes, [](const kb::DeleteRec& r) { return std::pair(r.hash, r.word); });
 }
 
 }  // namespace crampx::compile

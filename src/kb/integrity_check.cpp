@@ -7,6 +7,7 @@
 #include <map>
 #include <set>
 #include <string>
+#include <string_view>
 
 #include <fmt/format.h>
 
@@ -133,8 +134,6 @@ class Checker {
   }
 
   void check_findings_used() {
-    const json* findings = array_at(root_, "findings");
-    if (findings == nullptr) return;
     std::set<std::string> used;
     if (const json* causes = array_at(root_, "causes")) {
       for (const json& c : *causes) {
@@ -144,23 +143,9 @@ class Checker {
         }
       }
     }
-    if (const json* flags = array_at(root_, "red_flags")) {
-      for (const json& f : *flags) {
-        for (const char* key : {"all_of", "any_of"}) {
-          if (!f.is_object() || !f.contains(key) || !f[key].is_array()) continue;
-          for (const json& id : f[key]) {
-            if (id.is_string()) used.insert(id.get<std::string>());
-          }
-        }
-      }
-    }
-    for (std::size_t i = 0; i < findings->size(); ++i) {
-      const std::string* id = string_at((*findings)[i], "id");
-      if (id != nullptr && used.count(*id) == 0) {
-        add(fmt::format("/findings/{}/id", i),
-            fmt::format("finding '{}' is used by no cause and no red flag", *id));
-      }
-    }
+    collect_ids("red_flags", "all_of", used);
+    collect_ids("red_flags", "any_of", used);
+    report_unused("findings", used, "finding", "is used by no cause and no red flag");
   }
 
   void check_required_causes() {
@@ -182,36 +167,39 @@ class Checker {
 
   // Every entry of /`kind` is named by some cause's `kind` list.
   void check_used_by_causes(const char* kind, const char* noun) {
-    const json* entries = array_at(root_, kind);
-    if (entries == nullptr) return;
     std::set<std::string> used;
-    if (const json* causes = array_at(root_, "causes")) {
-      for (const json& c : *causes) {
-        if (!c.is_object() || !c.contains(kind) || !c[kind].is_array()) continue;
-        for (const json& id : c[kind]) {
-          if (id.is_string()) used.insert(id.get<std::string>());
-        }
+    collect_ids("causes", kind, used);
+    report_unused(kind, used, noun, "is used by no cause");
+  }
+
+  // The string ids in the `key` array of each object of /`array`, into `ids`.
+  void collect_ids(const char* array, const char* key, std::set<std::string>& ids) const {
+    const json* objects = array_at(root_, array);
+    if (objects == nullptr) return;
+    for (const json& o : *objects) {
+      if (!o.is_object() || !o.contains(key) || !o[key].is_array()) continue;
+      for (const json& id : o[key]) {
+        if (id.is_string()) ids.insert(id.get<std::string>());
       }
     }
+  }
+
+  // A problem for each entry of /`kind` whose id is not in `used`: "<noun> '<id>' <why>".
+  void report_unused(const char* kind, const std::set<std::string>& used, std::string_view noun,
+                     std::string_view why) {
+    const json* entries = array_at(root_, kind);
+    if (entries == nullptr) return;
     for (std::size_t i = 0; i < entries->size(); ++i) {
       const std::string* id = string_at((*entries)[i], "id");
       if (id != nullptr && used.count(*id) == 0) {
-        add(fmt::format("/{}/{}/id", kind, i), fmt::format("{} '{}' is used by no cause", noun, *id));
+        add(fmt::format("/{}/{}/id", kind, i), fmt::format("{} '{}' {}", noun, *id, why));
       }
     }
   }
 
   // Every reference is cited somewhere (run after check_references, which collects the citations).
-  void check_references_used() {
-    const json* refs = array_at(root_, "references");
-    if (refs == nullptr) return;
-    for (std::size_t i = 0; i < refs->size(); ++i) {
-      const std::string* id = string_at((*refs)[i], "id");
-      if (id != nullptr && cited_.count(*id) == 0) {
-        add(fmt::format("/references/{}/id", i), fmt::format("reference '{}' is cited by nothing", *id));
-      }
-    }
-  }
+  void check_references_used() { report_unused("references", cited_, "reference", "is cited by nothing"); }
+
 
   std::string mechanism_kind(const std::string& id) const {
     const json* mechs = array_at(root_, "mechanisms");
