@@ -122,6 +122,7 @@ struct RedFlagRec {
   Str id, label, reason, advice;
   Ids all_of, any_of, references;
   Level level;
+  std::uint8_t pad[3] = {};  // written as zeros, so the same knowledge base gives the same image bytes
 };
 
 enum TriggerFlag : std::uint8_t { kQuestionOnly = 1 };  // asserts only in a question ("if I get X, should I")
@@ -156,6 +157,7 @@ struct VocabRec {
   Range seconds;          // `starts` by second stem (the second-stem section)
   Range trigger_seconds;  // `trigger_starts` by second stem
   std::uint8_t flags;
+  std::uint8_t pad[3] = {};  // written as zeros, so the same knowledge base gives the same image bytes
 };
 
 // A finding phrase that is a body site's phrase followed by another finding's phrase
