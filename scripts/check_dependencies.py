@@ -7,9 +7,9 @@ ALLOWED = {
     "base": {"base"},
     "kb": {"base", "kb"},
     "text": {"base", "kb", "text"},
-    "compile": {"base", "kb", "text", "compile"},
     "infer": {"base", "kb", "text", "infer"},
     "report": {"base", "kb", "text", "infer", "report"},
+    "compile": {"base", "kb", "text", "infer", "report", "compile"},
     "cli": {"base", "kb", "text", "compile", "infer", "report", "cli"},
 }
 

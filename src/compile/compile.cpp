@@ -10,6 +10,7 @@
 #include "base/hash.h"
 #include "compile/lexicon_builder.h"
 #include "kb/validate.h"
+#include "report/render.h"
 #include "text/analyze.h"
 
 namespace crampx::compile {
@@ -233,20 +234,16 @@ void build_likelihoods(ImageBuilder& b) {
 // What each finding's canonical phrase says besides the finding itself, read the way
 // a description is read ("after exercise": exercise; "calf cramp": a cramp, in the
 // calf). Scoring counts such a finding once, through the finding that says it
-// (docs/SCORING.md); a yes to a question brings it. It needs the lexicon, so it is
-// read from a first image, and the image is built again with it.
-void build_implications(ImageBuilder& b) {
-  const Image first = b.finish();
-  const Result<kb::KnowledgeBase> kb = kb::KnowledgeBase::from_image(first.bytes());
-  if (!kb) return;  // cannot happen for an image just built; the findings then imply nothing
+// (docs/SCORING.md); a yes to a question brings it.
+void build_implications(const kb::KnowledgeBase& kb, ImageBuilder& b) {
   text::Scratch scratch;
   text::Analysis analysis;
   std::vector<std::uint32_t> implied;
   for (std::uint32_t f = 0; f < b.findings.size(); ++f) {
-    const kb::FindingRec& rec = kb->findings()[f];
+    const kb::FindingRec& rec = kb.findings()[f];
     if (rec.phrases.count == 0) continue;
     const text::AnalyzeOptions canonical_only{.repair_typos = false};  // the knowledge base's own words
-    text::analyze(kb->str(kb->phrases(rec)[0].words), *kb, canonical_only, scratch, analysis);
+    text::analyze(kb.str(kb.phrases(rec)[0].words), kb, canonical_only, scratch, analysis);
     implied.clear();
     for (const text::Mention& m : analysis.mentions) {
       if (m.finding != f && m.status == text::Status::present &&
@@ -259,6 +256,26 @@ void build_implications(ImageBuilder& b) {
   }
 }
 
+// Each cause's part of the JSON report that no text changes (mechanisms to references),
+// rendered once here so that reports copy it (report::render_cause_knowledge).
+void build_report_json(const kb::KnowledgeBase& kb, ImageBuilder& b) {
+  for (std::uint32_t c = 0; c < b.causes.size(); ++c) {
+    b.causes[c].knowledge_json = b.str(report::render_cause_knowledge(kb, c, 0));
+    b.causes[c].knowledge_json_pretty = b.str(report::render_cause_knowledge(kb, c, report::kPrettyIndent));
+  }
+}
+
+// What later stages compute from the knowledge base itself: they need the lexicon and
+// the records as the engine reads them, so they read a first image, and the image is
+// built again with what they found.
+void build_derived(ImageBuilder& b) {
+  const Image first = b.finish();
+  const Result<kb::KnowledgeBase> kb = kb::KnowledgeBase::from_image(first.bytes());
+  if (!kb) return;  // cannot happen for an image just built
+  build_implications(*kb, b);
+  build_report_json(*kb, b);
+}
+
 }  // namespace
 
 Image compile(const kb::Document& doc, std::span<const std::uint64_t> dictionary, std::vector<kb::Problem>& problems) {
@@ -266,7 +283,7 @@ Image compile(const kb::Document& doc, std::span<const std::uint64_t> dictionary
   Compiler(doc, builder).run();
   build_lexicon(doc, dictionary, builder, problems);
   build_likelihoods(builder);
-  build_implications(builder);  // before the word list and the source: its first image needs neither
+  build_derived(builder);  // before the word list and the source: its first image needs neither
   builder.dictionary.assign(dictionary.begin(), dictionary.end());
   builder.source_json = doc.root.dump();
   return builder.finish();

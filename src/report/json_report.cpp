@@ -33,19 +33,9 @@ void write_contributions(JsonWriter& w, const KnowledgeBase& kb, std::string_vie
   w.end_array();
 }
 
-void write_cause(JsonWriter& w, const KnowledgeBase& kb, const infer::CauseScore& s) {
-  const kb::CauseRec& c = kb.causes()[s.cause];
-  w.begin_object();
-  w.field("id", kb.str(c.id)).field("label", kb.str(c.label)).field("probability", s.probability);
-  w.field("summary", kb.str(c.summary));
-  write_contributions(w, kb, "supporting", s.supporting);
-  write_contributions(w, kb, "conflicting", s.conflicting);
-  w.key("unconfirmed").begin_array();
-  for (std::uint32_t f : s.unconfirmed) {
-    const kb::FindingRec& rec = kb.findings()[f];
-    w.begin_object().field("id", kb.str(rec.id)).field("label", kb.str(rec.label)).end_object();
-  }
-  w.end_array();
+// A cause's members that depend only on the knowledge base, from "mechanisms" to
+// "references" (render_cause_knowledge).
+void write_cause_knowledge(JsonWriter& w, const KnowledgeBase& kb, const kb::CauseRec& c) {
   w.key("mechanisms").begin_array();
   for (std::uint32_t m : kb.ids(c.mechanisms)) {
     const kb::MechanismRec& rec = kb.mechanisms()[m];
@@ -90,6 +80,31 @@ void write_cause(JsonWriter& w, const KnowledgeBase& kb, const infer::CauseScore
   }
   w.end_array();
   write_refs(w, kb, c.references);
+}
+
+// The cause object: its score for this text, then its knowledge, copied from the
+// image when the compiler rendered it at this indent.
+void write_cause(JsonWriter& w, const KnowledgeBase& kb, const infer::CauseScore& s) {
+  const kb::CauseRec& c = kb.causes()[s.cause];
+  w.begin_object();
+  w.field("id", kb.str(c.id)).field("label", kb.str(c.label)).field("probability", s.probability);
+  w.field("summary", kb.str(c.summary));
+  write_contributions(w, kb, "supporting", s.supporting);
+  write_contributions(w, kb, "conflicting", s.conflicting);
+  w.key("unconfirmed").begin_array();
+  for (std::uint32_t f : s.unconfirmed) {
+    const kb::FindingRec& rec = kb.findings()[f];
+    w.begin_object().field("id", kb.str(rec.id)).field("label", kb.str(rec.label)).end_object();
+  }
+  w.end_array();
+  const kb::Str knowledge = w.indent() == 0               ? c.knowledge_json
+                            : w.indent() == kPrettyIndent ? c.knowledge_json_pretty
+                                                          : kb::Str{};
+  if (knowledge.length > 0) {
+    w.raw_members(kb.str(knowledge));
+  } else {
+    write_cause_knowledge(w, kb, c);
+  }
   w.end_object();
 }
 
@@ -162,6 +177,13 @@ void write_question(JsonWriter& w, const infer::Report& r, const KnowledgeBase& 
 }
 
 }  // namespace
+
+std::string render_cause_knowledge(const KnowledgeBase& kb, std::uint32_t cause, int indent) {
+  std::string out;
+  JsonWriter w(out, indent, kCauseDepth);
+  write_cause_knowledge(w, kb, kb.causes()[cause]);
+  return out;
+}
 
 void render_json(const infer::Report& r, const KnowledgeBase& kb, const RenderOptions& options, int indent,
                  std::string& out) {
@@ -236,7 +258,7 @@ void render(Format format, const infer::Report& report, const KnowledgeBase& kb,
     case Format::text: render_text(report, kb, options, out); break;
     case Format::markdown: render_markdown(report, kb, options, out); break;
     case Format::json:
-      render_json(report, kb, options, 2, out);
+      render_json(report, kb, options, kPrettyIndent, out);
       out.push_back('\n');
       break;
     case Format::jsonl:

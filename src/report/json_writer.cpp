@@ -235,4 +235,10 @@ JsonWriter& JsonWriter::raw(std::string_view json) {
   return *this;
 }
 
+JsonWriter& JsonWriter::raw_members(std::string_view json) {
+  out_.append(json);
+  first_.back() = 0;
+  return *this;
+}
+
 }  // namespace crampx::report

@@ -123,5 +123,31 @@ TEST(Render, BriefHasOnlyTheEssentials) {
   EXPECT_FALSE(j.contains("findings"));
 }
 
+// --json and --jsonl copy each cause's knowledge-base part from the image, where the
+// compiler put it; any other indentation writes it live. Both must say the same.
+TEST(Render, PreRenderedCauseKnowledgeMatchesRenderingItLive) {
+  const kb::KnowledgeBase& kb = test::mini_kb();
+  const infer::Report r = explain_text("calf cramps at night after a long run in the heat, no weakness");
+  RenderOptions all;
+  all.top = kb.causes().size();
+  std::string copied, compact, live;
+  render_json(r, kb, all, kPrettyIndent, copied);
+  render_json(r, kb, all, 0, compact);
+  render_json(r, kb, all, 3, live);
+  const json want = json::parse(live);
+  ASSERT_EQ(want["causes"].size(), kb.causes().size());
+  EXPECT_FALSE(want["causes"][0]["treatments"].empty());
+  EXPECT_EQ(json::parse(copied), want);
+  EXPECT_EQ(json::parse(compact), want);
+  for (std::uint32_t c = 0; c < kb.causes().size(); ++c) {
+    const std::string pretty = render_cause_knowledge(kb, c, kPrettyIndent);
+    const std::string one_line = render_cause_knowledge(kb, c, 0);
+    EXPECT_EQ(kb.str(kb.causes()[c].knowledge_json_pretty), pretty);
+    EXPECT_EQ(kb.str(kb.causes()[c].knowledge_json), one_line);
+    EXPECT_NE(copied.find(pretty), std::string::npos) << c;
+    EXPECT_NE(compact.find(one_line), std::string::npos) << c;
+  }
+}
+
 }  // namespace
 }  // namespace crampx::report
