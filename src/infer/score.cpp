@@ -25,6 +25,20 @@ double weight(State state, double p, double base) {
   }
 }
 
+// Adds `finding` to `top`, the kMaxUnconfirmed findings cause `c` expects most, most
+// expected first and, on a tie, the first listed first: what a stable sort of every
+// unconfirmed finding would keep, without the list or the sort's buffer.
+void keep_most_expected(const kb::KnowledgeBase& kb, std::uint32_t c, std::uint32_t finding,
+                        std::vector<std::uint32_t>& top) {
+  const double p = kb.likelihood(c, finding).p;
+  std::size_t at = top.size();
+  while (at > 0 && kb.likelihood(c, top[at - 1]).p < p) --at;
+  if (at >= kMaxUnconfirmed) return;
+  if (top.size() == kMaxUnconfirmed) top.pop_back();
+  if (top.capacity() == 0) top.reserve(kMaxUnconfirmed);
+  top.insert(top.begin() + static_cast<std::ptrdiff_t>(at), finding);
+}
+
 }  // namespace
 
 double likelihood(const kb::KnowledgeBase& kb, std::uint32_t cause, std::uint32_t finding) {
@@ -53,7 +67,7 @@ void score_causes(const Evidence& evidence, const kb::KnowledgeBase& kb, bool ex
       s.log_odds += w;
       if (!explain) continue;
       if (state == State::unknown) {
-        if (p >= kExpectedFrequency && p > base) s.unconfirmed.push_back(cf.finding);
+        if (p >= kExpectedFrequency && p > base) keep_most_expected(kb, c, cf.finding, s.unconfirmed);
       } else if (w > 0) {
         s.supporting.push_back({cf.finding, w / kLn2, state});
       } else if (w < 0) {
@@ -66,10 +80,6 @@ void score_causes(const Evidence& evidence, const kb::KnowledgeBase& kb, bool ex
               [](const Contribution& a, const Contribution& b) { return a.bits > b.bits; });
     std::sort(s.conflicting.begin(), s.conflicting.end(),
               [](const Contribution& a, const Contribution& b) { return a.bits < b.bits; });
-    std::stable_sort(s.unconfirmed.begin(), s.unconfirmed.end(), [&](std::uint32_t a, std::uint32_t b) {
-      return likelihood(kb, c, a) > likelihood(kb, c, b);
-    });
-    if (s.unconfirmed.size() > kMaxUnconfirmed) s.unconfirmed.resize(kMaxUnconfirmed);
   }
   double total = 0;
   for (CauseScore& s : out) total += (s.probability = std::exp(s.log_odds - max_log_odds));

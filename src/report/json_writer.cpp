@@ -6,6 +6,11 @@
 #include <cstdint>
 #include <cstring>
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
+#include <fmt/compile.h>
 #include <fmt/format.h>
 
 #include "base/utf8.h"
@@ -30,8 +35,28 @@ bool needs_look(std::uint64_t w) {
 
 namespace {
 
+#if defined(__SSE2__)
+// needs_look() for 16 bytes at once (SSE2, which every x86-64 has).
+bool needs_look16(const char* p) {
+  const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
+  // As signed bytes, printable ASCII is above 0x1F and below 0x7F; bytes from 0x80 are negative.
+  const __m128i printable = _mm_and_si128(_mm_cmpgt_epi8(v, _mm_set1_epi8(0x1F)), _mm_cmplt_epi8(v, _mm_set1_epi8(0x7F)));
+  const __m128i quote_or_backslash =
+      _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('"')), _mm_cmpeq_epi8(v, _mm_set1_epi8('\\')));
+  return _mm_movemask_epi8(_mm_andnot_si128(quote_or_backslash, printable)) != 0xFFFF;
+}
+#endif
+
 // Whether `s` can be written as it is, between quotes.
 bool is_plain(std::string_view s) {
+#if defined(__SSE2__)
+  if (s.size() >= 16) {
+    for (std::size_t i = 0; i + 16 < s.size(); i += 16) {
+      if (needs_look16(s.data() + i)) return false;
+    }
+    return !needs_look16(s.data() + s.size() - 16);  // the last 16 bytes, overlapping the loop's
+  }
+#endif
   std::size_t i = 0;
   for (; i + 8 <= s.size(); i += 8) {
     std::uint64_t w;
@@ -207,13 +232,16 @@ JsonWriter& JsonWriter::value(double d) {
   }
   double r = std::round(d * 10000.0) / 10000.0;
   if (r == 0) r = 0;  // no "-0"
-  fmt::format_to(std::back_inserter(out_), "{}", r);
+  char digits[32];    // the shortest form that reads back as r: at most 24 characters
+  const char* end = fmt::format_to(digits, FMT_COMPILE("{}"), r);
+  out_.append(digits, static_cast<std::size_t>(end - digits));
   return *this;
 }
 
 JsonWriter& JsonWriter::value(std::int64_t i) {
   before_value();
-  fmt::format_to(std::back_inserter(out_), "{}", i);
+  const fmt::format_int digits(i);
+  out_.append(digits.data(), digits.size());
   return *this;
 }
 

@@ -112,6 +112,30 @@ TEST(Score, ExplanationsSplitEvidenceByDirection) {
   EXPECT_LT(dehydration.conflicting[0].bits, 0);
 }
 
+// The unconfirmed list keeps the five findings each cause expects most, in the order a
+// stable sort of all of them by P(f|c) gives (ties: the order the cause lists them).
+TEST(Score, UnconfirmedAreTheFiveMostExpectedInStableOrder) {
+  const kb::KnowledgeBase& kb = kb::embedded();
+  Evidence e;
+  e.state.assign(kb.findings().size(), State::unknown);
+  std::vector<CauseScore> out;
+  score_causes(e, kb, true, out);
+  std::size_t full_lists = 0;
+  for (const CauseScore& s : out) {
+    std::vector<std::uint32_t> all;
+    for (const kb::CauseFindingRec& cf : kb.cause_findings(kb.causes()[s.cause])) {
+      const double p = likelihood(kb, s.cause, cf.finding);
+      if (p >= 0.5 && p > likelihood_neutral(kb, cf.finding)) all.push_back(cf.finding);
+    }
+    std::stable_sort(all.begin(), all.end(), [&](std::uint32_t a, std::uint32_t b) {
+      return likelihood(kb, s.cause, a) > likelihood(kb, s.cause, b);
+    });
+    if (all.size() > 5) all.resize(5), ++full_lists;
+    EXPECT_EQ(s.unconfirmed, all) << kb.str(kb.causes()[s.cause].id);
+  }
+  EXPECT_GT(full_lists, 0u);  // some cause expects more than five: the cut is exercised
+}
+
 TEST(Score, DeniedFindingsNeverSupport) {
   const kb::KnowledgeBase& kb = test::mini_kb();
   Evidence e;
