@@ -5,7 +5,8 @@
 #      then the two interleaved by bench/startup_ratio);
 #   2. streaming: 200,000 NegEx sentences as {"id", "text"} records through
 #      `explain --jsonl` (full and --brief, -j 1 and -j 2), against `wc -l` reading
-#      the same file; peak RSS over 200,000 and over 1,000,000 records;
+#      the same file; peak RSS over 200,000 and over 1,000,000 records; -j 2 against
+#      two -j 1 processes at once, the two cores' ceiling (bench/two_cores.py);
 #   3. the text stage alone (bench/text_stage) against ripgrep's multi-literal
 #      search (`rg -F -i -f` with every phrase of the lexicon) over the same text;
 #   4. linearity: the text stage on 1 MB and 10 MB of text (micro_bench).
@@ -115,7 +116,15 @@ for args in "wc -l" "explain --jsonl -j 1" "explain --jsonl -j 2" "explain --jso
   fi
   i=$((i + 1))
 done
-python3 -c "import json,sys; r=json.load(open(sys.argv[1]))['results']; m=[x['median'] for x in r]; print(f'\nScaling with two threads: full reports {m[1]/m[2]:.2f}x, brief {m[3]/m[4]:.2f}x.\n')" "$tmp/stream.json"
+python3 -c "import json,sys; r=json.load(open(sys.argv[1]))['results']; m=[x['median'] for x in r]; print(f'\nScaling with two threads in the table above: full reports {m[1]/m[2]:.2f}x, brief {m[3]/m[4]:.2f}x.\n')" "$tmp/stream.json"
+# -j 2 against the two cores' ceiling (two -j 1 processes at once), interleaved (bench/two_cores.py).
+echo "Interleaved, 5 rounds of -j 1, -j 2 and two -j 1 processes at once (\`bench/two_cores.py\`), full and brief:"
+echo
+echo '```'
+python3 bench/two_cores.py 5 "$crampx" "$rec"
+python3 bench/two_cores.py 5 "$crampx" "$rec" --brief
+echo '```'
+echo
 
 # 3. The text stage against ripgrep.
 hyperfine -N --warmup 1 --runs 5 --export-json "$tmp/rg.json" \
