@@ -66,7 +66,7 @@ int run_kb_stats(const Context& ctx, bool json) {
     report::JsonWriter w(out, 2);
     w.begin_object();
     w.field("version", kb.str(kb.meta().version));
-    for (const auto& [name, n] : counts) w.field(name, static_cast<std::int64_t>(n));
+    for (const auto& [name, n] : counts) w.escaped_key(name).value(static_cast<std::int64_t>(n));
     w.end_object();
     out.push_back('\n');
   } else {

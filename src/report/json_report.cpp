@@ -16,7 +16,7 @@ void write_refs(JsonWriter& w, const KnowledgeBase& kb, kb::Ids ids) {
   w.end_array();
 }
 
-void write_contributions(JsonWriter& w, const KnowledgeBase& kb, std::string_view key,
+void write_contributions(JsonWriter& w, const KnowledgeBase& kb, Key key,
                          const std::vector<infer::Contribution>& list) {
   w.key(key).begin_array();
   for (const infer::Contribution& c : list) {

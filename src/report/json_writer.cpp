@@ -205,15 +205,17 @@ JsonWriter& JsonWriter::end_array() {
   return *this;
 }
 
-JsonWriter& JsonWriter::key(std::string_view k) {
+JsonWriter& JsonWriter::key(Key k) {
   before_value();
-  // Keys are nearly always the renderers' own short ASCII names: copy those as they are.
-  if (is_plain(k)) {
-    append_quoted(out_, k, indent_ == 0 ? ":" : ": ");
-  } else {
-    append_json_string(out_, k);
-    out_.append(indent_ == 0 ? ":" : ": ");
-  }
+  append_quoted(out_, k.text(), indent_ == 0 ? ":" : ": ");
+  after_key_ = true;
+  return *this;
+}
+
+JsonWriter& JsonWriter::escaped_key(std::string_view k) {
+  before_value();
+  append_json_string(out_, k);
+  out_.append(indent_ == 0 ? ":" : ": ");
   after_key_ = true;
   return *this;
 }

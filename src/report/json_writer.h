@@ -15,6 +15,21 @@ namespace crampx::report {
 // Appends `s` as a JSON string literal (with quotes).
 void append_json_string(std::string& out, std::string_view s);
 
+// A key written in a renderer's source ("id", "label"): checked at compile time to need
+// no escaping, so the writer copies it without looking at its bytes.
+class Key {
+ public:
+  consteval Key(const char* k) : text_(k) {  // NOLINT(google-explicit-constructor): literals read as keys
+    for (const char c : text_) {
+      if (c < 0x20 || c > 0x7E || c == '"' || c == '\\') throw "a JSON key literal must be printable ASCII with no quote or backslash";
+    }
+  }
+  std::string_view text() const { return text_; }
+
+ private:
+  std::string_view text_;
+};
+
 class JsonWriter {
  public:
   // indent 0 writes one line; otherwise pretty-prints with that many spaces per level.
@@ -30,7 +45,8 @@ class JsonWriter {
   // `inline_items`: keep a short array of scalars on one line even when pretty-printing.
   JsonWriter& begin_array(bool inline_items = false);
   JsonWriter& end_array();
-  JsonWriter& key(std::string_view k);
+  JsonWriter& key(Key k);
+  JsonWriter& escaped_key(std::string_view k);  // a key from data: escaped like a value
   JsonWriter& value(std::string_view s);
   JsonWriter& value(const char* s) { return value(std::string_view(s)); }
   JsonWriter& value(double d);          // finite; rounded to 4 decimals
@@ -47,7 +63,7 @@ class JsonWriter {
   JsonWriter& raw_members(std::string_view json);
 
   template <class T>
-  JsonWriter& field(std::string_view k, const T& v) {
+  JsonWriter& field(Key k, const T& v) {
     key(k);
     return value(v);
   }

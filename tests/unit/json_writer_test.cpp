@@ -74,7 +74,7 @@ TEST(JsonWriter, StructureCompactAndPretty) {
 
 TEST(JsonWriter, KeysAreEscapedLikeValues) {
   std::string out;
-  JsonWriter(out, 2).begin_object().field("plain", 1).field("quote\"d\n", 2).end_object();
+  JsonWriter(out, 2).begin_object().field("plain", 1).escaped_key("quote\"d\n").value(2).end_object();
   EXPECT_EQ(out, "{\n  \"plain\": 1,\n  \"quote\\\"d\\n\": 2\n}");
 }
 
