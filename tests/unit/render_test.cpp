@@ -1,8 +1,11 @@
 #include "report/render.h"
 
 #include <gtest/gtest.h>
+
+#include <cstring>
 #include <nlohmann/json.hpp>
 
+#include "kb/image.h"
 #include "report/terminal_text.h"
 #include "support/test_kb.h"
 
@@ -146,6 +149,38 @@ TEST(Render, PreRenderedCauseKnowledgeMatchesRenderingItLive) {
     EXPECT_EQ(kb.str(kb.causes()[c].knowledge_json), one_line);
     EXPECT_NE(copied.find(pretty), std::string::npos) << c;
     EXPECT_NE(compact.find(one_line), std::string::npos) << c;
+  }
+}
+
+// The same knowledge base with its pre-rendered parts taken out of the image renders
+// them live: both ways give the same bytes, so the copies sit at the right depth.
+TEST(Render, PreRenderedCauseKnowledgeGivesTheSameBytes) {
+  const kb::KnowledgeBase& kb = kb::embedded();
+  std::vector<std::uint64_t> copy((kb.image().size() + 7) / 8);  // 8-aligned, as images are
+  std::memcpy(copy.data(), kb.image().data(), kb.image().size());
+  auto* bytes = reinterpret_cast<std::byte*>(copy.data());
+  kb::ImageHeader header;
+  std::memcpy(&header, bytes, sizeof header);
+  const kb::SectionEntry causes = header.sections[static_cast<int>(kb::Section::causes)];
+  for (std::uint32_t c = 0; c < causes.count; ++c) {
+    kb::CauseRec rec;
+    std::byte* at = bytes + causes.offset + c * sizeof(kb::CauseRec);
+    std::memcpy(&rec, at, sizeof rec);
+    rec.knowledge_json = rec.knowledge_json_pretty = kb::Str{};
+    std::memcpy(at, &rec, sizeof rec);
+  }
+  const Result<kb::KnowledgeBase> live = kb::KnowledgeBase::from_image({bytes, kb.image().size()});
+  ASSERT_TRUE(live);
+  static infer::Workspace ws;
+  infer::Report r;
+  infer::explain("my calves lock up at night after long runs in the heat, no weakness", {}, kb, {}, ws, r);
+  RenderOptions all;
+  all.top = kb.causes().size();
+  for (const Format format : {Format::json, Format::jsonl}) {
+    std::string copied, rendered;
+    render(format, r, kb, all, copied);
+    render(format, r, *live, all, rendered);
+    EXPECT_EQ(copied, rendered);
   }
 }
 
