@@ -9,6 +9,7 @@ shared caches, memory and (on a virtual machine) the host's load. Its scaling is
 2 x (one -j 1 run) / (the pair), the most any -j 2 could reach here. -j 1, -j 2 and the
 pair are run interleaved, round by round, so the host's drift falls on all three.
 Prints medians of wall and CPU time and both scalings."""
+import contextlib
 import os
 import statistics
 import subprocess
@@ -17,19 +18,23 @@ import time
 
 
 def run(argv, records, copies):
-    """Starts `copies` processes of argv at once; (wall seconds, CPU seconds per process)."""
-    files = [open(records, "rb") for _ in range(copies)]
-    start = time.perf_counter()
-    procs = [subprocess.Popen(argv, stdin=f, stdout=subprocess.DEVNULL) for f in files]
-    cpu = 0.0
-    for p in procs:
-        _, status, usage = os.wait4(p.pid, 0)
-        if os.waitstatus_to_exitcode(status) > 1:
-            sys.exit(f"two_cores: {' '.join(argv)} failed")
-        cpu += usage.ru_utime + usage.ru_stime
-    wall = time.perf_counter() - start
-    for f in files:
-        f.close()
+    """Starts `copies` processes of argv at once; (wall seconds, CPU seconds per process).
+    Exits when any of them fails or is killed (a crash must not pass for a fast run)."""
+    with contextlib.ExitStack() as stack:
+        files = [stack.enter_context(open(records, "rb")) for _ in range(copies)]
+        start = time.perf_counter()
+        procs = [subprocess.Popen(argv, stdin=f, stdout=subprocess.DEVNULL) for f in files]
+        cpu = 0.0
+        failed = None
+        for p in procs:
+            _, status, usage = os.wait4(p.pid, 0)
+            p.returncode = os.waitstatus_to_exitcode(status)  # reaped here, not by Popen
+            if p.returncode not in (0, 1):
+                failed = p.returncode
+            cpu += usage.ru_utime + usage.ru_stime
+        wall = time.perf_counter() - start
+    if failed is not None:
+        sys.exit(f"two_cores: {' '.join(argv)} failed (exit status {failed})")
     return wall, cpu / copies
 
 

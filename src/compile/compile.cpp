@@ -258,9 +258,9 @@ void build_implications(const kb::KnowledgeBase& kb, ImageBuilder& b) {
 
 // Each cause's part of the JSON report that no text changes (mechanisms to references),
 // rendered once here so that reports copy it (report::render_cause_knowledge).
-void build_report_json(const kb::KnowledgeBase& kb, ImageBuilder& b) {
+void build_cause_knowledge_json(const kb::KnowledgeBase& kb, ImageBuilder& b) {
   for (std::uint32_t c = 0; c < b.causes.size(); ++c) {
-    b.causes[c].knowledge_json = b.str(report::render_cause_knowledge(kb, c, 0));
+    b.causes[c].knowledge_json_compact = b.str(report::render_cause_knowledge(kb, c, 0));
     b.causes[c].knowledge_json_pretty = b.str(report::render_cause_knowledge(kb, c, report::kPrettyIndent));
   }
 }
@@ -273,7 +273,7 @@ void build_derived(ImageBuilder& b) {
   const Result<kb::KnowledgeBase> kb = kb::KnowledgeBase::from_image(first.bytes());
   if (!kb) return;  // cannot happen for an image just built
   build_implications(*kb, b);
-  build_report_json(*kb, b);
+  build_cause_knowledge_json(*kb, b);
 }
 
 }  // namespace

@@ -85,7 +85,7 @@ struct CauseRec {
   // The JSON report's members for this cause that depend only on the knowledge base,
   // pre-rendered by the compiler (report::render_cause_knowledge): compact, and at
   // --json's indentation.
-  Str knowledge_json, knowledge_json_pretty;
+  Str knowledge_json_compact, knowledge_json_pretty;
   Range findings;  // into the cause-finding section
   Ids mechanisms, conditions, diagnostics, treatments, prevention, references;
   float prior;

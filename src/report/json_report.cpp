@@ -83,7 +83,8 @@ void write_cause_knowledge(JsonWriter& w, const KnowledgeBase& kb, const kb::Cau
 }
 
 // The cause object: its score for this text, then its knowledge, copied from the
-// image when the compiler rendered it at this indent.
+// image when the compiler rendered it at this indent (for an object kCauseDepth
+// containers deep, which is where render_json writes causes).
 void write_cause(JsonWriter& w, const KnowledgeBase& kb, const infer::CauseScore& s) {
   const kb::CauseRec& c = kb.causes()[s.cause];
   w.begin_object();
@@ -97,7 +98,7 @@ void write_cause(JsonWriter& w, const KnowledgeBase& kb, const infer::CauseScore
     w.begin_object().field("id", kb.str(rec.id)).field("label", kb.str(rec.label)).end_object();
   }
   w.end_array();
-  const kb::Str knowledge = w.indent() == 0               ? c.knowledge_json
+  const kb::Str knowledge = w.indent() == 0               ? c.knowledge_json_compact
                             : w.indent() == kPrettyIndent ? c.knowledge_json_pretty
                                                           : kb::Str{};
   if (knowledge.length > 0) {

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cassert>
 #include <cmath>
 #include <cstdint>
 #include <cstring>
@@ -30,10 +31,6 @@ bool needs_look(std::uint64_t w) {
   return below_space || (w & kHigh) != 0 || has_zero(w ^ (kOnes * '"')) || has_zero(w ^ (kOnes * '\\')) ||
          has_zero(w ^ (kOnes * 0x7F));
 }
-
-}  // namespace
-
-namespace {
 
 #if defined(__SSE2__)
 // needs_look() for 16 bytes at once (SSE2, which every x86-64 has).
@@ -232,11 +229,12 @@ JsonWriter& JsonWriter::value(double d) {
     out_.append("null");
     return *this;
   }
-  double r = std::round(d * 10000.0) / 10000.0;
+  // Rounded to 4 decimals; beyond 1e15 there are none to round, and d * 10000 could overflow.
+  double r = std::fabs(d) < 1e15 ? std::round(d * 10000.0) / 10000.0 : d;
   if (r == 0) r = 0;  // no "-0"
-  char digits[32];    // the shortest form that reads back as r: at most 24 characters
-  const char* end = fmt::format_to(digits, FMT_COMPILE("{}"), r);
-  out_.append(digits, static_cast<std::size_t>(end - digits));
+  char text[32];      // the shortest form that reads back as r: at most 24 characters
+  const char* end = fmt::format_to(text, FMT_COMPILE("{}"), r);
+  out_.append(text, static_cast<std::size_t>(end - text));
   return *this;
 }
 
@@ -266,6 +264,7 @@ JsonWriter& JsonWriter::raw(std::string_view json) {
 }
 
 JsonWriter& JsonWriter::raw_members(std::string_view json) {
+  assert(!first_.empty() && first_.back() == 0 && !after_key_ && inline_depth_ == 0);  // an object with members
   out_.append(json);
   first_.back() = 0;
   return *this;

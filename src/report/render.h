@@ -44,9 +44,10 @@ void render(Format format, const infer::Report& report, const kb::KnowledgeBase&
 void render_error_record(const std::optional<std::string>& id, const Error& error, std::string& out);
 
 // The members of a cause object that depend only on the knowledge base ("mechanisms"
-// to "references"), as render_json writes them at `indent`. The compiler stores them
-// in the image for --json and --jsonl (CauseRec::knowledge_json), so a report copies
-// them instead of writing each of their few hundred strings again.
+// to "references"), as render_json writes them at `indent`, kCauseDepth containers
+// deep. The compiler stores them in the image for --json and --jsonl (CauseRec::
+// knowledge_json_compact and _pretty), so a report copies them instead of writing
+// each of their few hundred strings again.
 std::string render_cause_knowledge(const kb::KnowledgeBase& kb, std::uint32_t cause, int indent);
 
 // Individual renderers (render() dispatches to them).

@@ -27,7 +27,8 @@ TEST(JsonWriter, AnyBytesGiveValidJson) {
 }
 
 // The escaper reads 16 (SSE2) or 8 plain bytes at a time; a byte-at-a-time reference
-// must agree on strings of every length, with every special byte anywhere in a block.
+// must agree on strings of every length, with each kind of special byte at every
+// position (the filler itself is plain: no quote or backslash).
 std::string reference_escape(std::string_view s) {
   const nlohmann::json j = nlohmann::json(std::string(s));
   return j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
@@ -35,16 +36,27 @@ std::string reference_escape(std::string_view s) {
 
 TEST(JsonWriter, WordAtATimeAgreesWithByteAtATime) {
   std::mt19937 rng(11);
-  std::uniform_int_distribution<int> byte(0, 255);
   std::uniform_int_distribution<int> plain(0x20, 0x7E);
-  for (int n = 0; n < 70; ++n) {
-    for (int special = 0; special < 256; ++special) {
-      std::string s(static_cast<std::size_t>(n), 'a');
-      for (char& c : s) c = static_cast<char>(plain(rng));
-      if (n > 0) s[static_cast<std::size_t>(byte(rng)) % s.size()] = static_cast<char>(special);
-      std::string out;
-      append_json_string(out, s);
-      EXPECT_EQ(nlohmann::json::parse(out), nlohmann::json::parse(reference_escape(s))) << "length " << n << ", byte " << special;
+  std::vector<int> specials = {'"', '\\', 0x7E, 0x7F, 0x80, 0xBF, 0xC3, 0xE2, 0xFF};
+  for (int c = 0; c < 0x20; ++c) specials.push_back(c);
+  for (int n = 1; n < 70; ++n) {
+    std::string filler(static_cast<std::size_t>(n), 'a');
+    for (char& c : filler) {
+      do c = static_cast<char>(plain(rng));
+      while (c == '"' || c == '\\');
+    }
+    std::string plain_out;
+    append_json_string(plain_out, filler);
+    EXPECT_EQ(plain_out, '"' + filler + '"');
+    for (std::size_t at = 0; at < filler.size(); ++at) {
+      for (const int special : specials) {
+        std::string s = filler;
+        s[at] = static_cast<char>(special);
+        std::string out;
+        append_json_string(out, s);
+        ASSERT_EQ(nlohmann::json::parse(out), nlohmann::json::parse(reference_escape(s)))
+            << "length " << n << ", byte " << special << " at " << at;
+      }
     }
   }
 }
@@ -122,6 +134,17 @@ TEST(JsonWriter, RawMembersMatchWritingThemInPlace) {
     ASSERT_NE(at, std::string::npos) << indent;
     EXPECT_EQ(copied.substr(0, at) + copied.substr(at + z.size()), in_place) << "indent " << indent;
   }
+}
+
+// Numbers are rounded to 4 decimals; a huge one has none to round and must not overflow
+// into "inf", which is not JSON.
+TEST(JsonWriter, NumbersStayJson) {
+  std::string out;
+  JsonWriter(out).begin_array().value(1e305).value(-1.7976931348623157e308).value(0.00004).value(-0.00004).value(2.5).end_array();
+  const nlohmann::json j = nlohmann::json::parse(out);
+  EXPECT_DOUBLE_EQ(j[0].get<double>(), 1e305);
+  EXPECT_DOUBLE_EQ(j[1].get<double>(), -1.7976931348623157e308);
+  EXPECT_EQ(out.substr(out.find(',', out.find(',') + 1)), ",0,0,2.5]");  // no "-0"
 }
 
 }  // namespace
