@@ -27,6 +27,12 @@ kb::KnowledgeBase compile_text(const std::string& json) {
   return kb::KnowledgeBase::from_image(image.bytes(), owner).value();
 }
 
+infer::Evidence evidence_of(const kb::KnowledgeBase& kb, infer::State state) {
+  infer::Evidence e;
+  e.state.assign(kb.findings().size(), state);
+  return e;
+}
+
 const kb::KnowledgeBase& mini_kb() {
   static const kb::KnowledgeBase kb = compile_text(mini_kb_text());
   return kb;

@@ -4,6 +4,7 @@
 
 #include <string>
 
+#include "infer/evidence.h"
 #include "kb/knowledge_base.h"
 
 namespace crampx::test {
@@ -15,6 +16,9 @@ std::string mini_kb_text();
 
 // Compiles a knowledge base from JSON text; fails the test on problems.
 kb::KnowledgeBase compile_text(const std::string& json);
+
+// Evidence with every finding of `kb` in `state`; tests then set the ones they need.
+infer::Evidence evidence_of(const kb::KnowledgeBase& kb, infer::State state);
 
 }  // namespace crampx::test
 

@@ -11,8 +11,7 @@ namespace {
 
 TEST(Question, AsksTheMostInformativeUnknownFinding) {
   const kb::KnowledgeBase& kb = test::mini_kb();
-  Evidence e;
-  e.state.assign(kb.findings().size(), State::unknown);
+  Evidence e = test::evidence_of(kb, State::unknown);
   e.state[*kb.find_finding("muscle_cramp")] = State::present;
   e.any_core = true;
   std::vector<CauseScore> ranked;
@@ -54,8 +53,7 @@ TEST(Question, AsksTheMostInformativeUnknownFinding) {
 
 TEST(Question, OnlyGenericComplaintsAskWhatKindOfMuscleProblemItIs) {
   const kb::KnowledgeBase& kb = test::mini_kb();
-  Evidence e;
-  e.state.assign(kb.findings().size(), State::unknown);
+  Evidence e = test::evidence_of(kb, State::unknown);
   e.state[*kb.find_finding("muscle_pain")] = State::present;
   e.any_weak = true;
   std::vector<CauseScore> ranked;
@@ -68,8 +66,7 @@ TEST(Question, OnlyGenericComplaintsAskWhatKindOfMuscleProblemItIs) {
 
 TEST(Question, NoQuestionWhenNothingIsInScopeOrAllIsKnown) {
   const kb::KnowledgeBase& kb = test::mini_kb();
-  Evidence e;
-  e.state.assign(kb.findings().size(), State::asked);
+  Evidence e = test::evidence_of(kb, State::asked);
   std::vector<CauseScore> ranked;
   score_causes(e, kb, false, ranked);
   Question q;

@@ -53,8 +53,7 @@ TEST_P(ScoreBruteForce, AgreesWithBruteForceOnRandomEvidence) {
   std::mt19937 rng(12345);
   std::uniform_int_distribution<int> pick(0, 4);
   for (int trial = 0; trial < 2000; ++trial) {
-    Evidence e;
-    e.state.assign(kb.findings().size(), State::unknown);
+    Evidence e = test::evidence_of(kb, State::unknown);
     for (State& s : e.state) {
       const int r = pick(rng);
       s = r == 0 ? State::present : r == 1 ? State::absent : r == 2 ? State::possible : State::unknown;
@@ -81,8 +80,7 @@ INSTANTIATE_TEST_SUITE_P(Score, ScoreBruteForce, ::testing::Values(false, true),
 
 TEST(Score, NoEvidenceGivesThePriors) {
   const kb::KnowledgeBase& kb = test::mini_kb();
-  Evidence e;
-  e.state.assign(kb.findings().size(), State::unknown);
+  Evidence e = test::evidence_of(kb, State::unknown);
   std::vector<CauseScore> out;
   score_causes(e, kb, true, out);
   double total_prior = 0;
@@ -92,8 +90,7 @@ TEST(Score, NoEvidenceGivesThePriors) {
 
 TEST(Score, ExplanationsSplitEvidenceByDirection) {
   const kb::KnowledgeBase& kb = test::mini_kb();
-  Evidence e;
-  e.state.assign(kb.findings().size(), State::unknown);
+  Evidence e = test::evidence_of(kb, State::unknown);
   e.state[*kb.find_finding("night_time")] = State::present;
   e.state[*kb.find_finding("weakness")] = State::absent;
   std::vector<CauseScore> out;
@@ -116,8 +113,7 @@ TEST(Score, ExplanationsSplitEvidenceByDirection) {
 // stable sort of all of them by P(f|c) gives (ties: the order the cause lists them).
 TEST(Score, UnconfirmedAreTheFiveMostExpectedInStableOrder) {
   const kb::KnowledgeBase& kb = kb::embedded();
-  Evidence e;
-  e.state.assign(kb.findings().size(), State::unknown);
+  Evidence e = test::evidence_of(kb, State::unknown);
   std::vector<CauseScore> out;
   score_causes(e, kb, true, out);
   std::size_t full_lists = 0;
@@ -138,8 +134,7 @@ TEST(Score, UnconfirmedAreTheFiveMostExpectedInStableOrder) {
 
 TEST(Score, DeniedFindingsNeverSupport) {
   const kb::KnowledgeBase& kb = test::mini_kb();
-  Evidence e;
-  e.state.assign(kb.findings().size(), State::absent);
+  Evidence e = test::evidence_of(kb, State::absent);
   std::vector<CauseScore> out;
   score_causes(e, kb, true, out);
   for (const CauseScore& s : out) {
