@@ -68,12 +68,41 @@ echo
 
 # 1. Cold start.
 sentence="my calves lock up at night after long runs in the heat, no weakness"
+echo "## Cold start"
+echo
+# How the binary is laid out decides much of it: of the functions start-up touches
+# (src/startup_symbols.txt), how many the binary still has, and how far apart they lie.
+python3 - "$crampx" src/startup_symbols.txt <<'EOF'
+import subprocess, sys
+listed = [l.strip() for l in open(sys.argv[2]) if l.strip() and not l.startswith("#")]
+symbols = {}
+for line in subprocess.run(["nm", "-S", "--defined-only", sys.argv[1]], capture_output=True, text=True).stdout.splitlines():
+    p = line.split()
+    if len(p) == 4:
+        symbols.setdefault(p[3], (int(p[0], 16), int(p[1], 16), p[2] in "TtWw"))
+present = [symbols[n] for n in listed if n in symbols]
+code = [(a, n) for a, n, is_code in present if is_code]
+span = max(a + n for a, n in code) - min(a for a, n in code)
+print(f"Start-up layout: {len(present)} of the {len(listed)} listed symbols are in this binary; "
+      f"its {len(code)} functions, {sum(n for _, n in code) / 1024:.0f} KiB of code, lie within {span / 1024:.0f} KiB.")
+EOF
+# The page cache holds a freshly linked or copied binary differently from one read back
+# from disk (PERFORMANCE.md); as root, measure the usual state: read back from disk.
+if [ -w /proc/sys/vm/drop_caches ]; then
+  sync && echo 3 > /proc/sys/vm/drop_caches
+  "$crampx" explain "$sentence" >/dev/null
+  "$build/bench/hello_c" >/dev/null
+  echo "Page cache dropped first: the binaries are measured as read back from disk."
+else
+  echo "Page cache as found (not root): the binaries are measured as they lie in memory."
+fi
+echo
 hyperfine -N --warmup 100 --runs 1000 --export-json "$tmp/start.json" \
   "$build/bench/hello_c" "$crampx explain --json '$sentence'" >/dev/null 2>&1
 hello=$(median "$tmp/start.json" 0)
 start=$(median "$tmp/start.json" 1)
 start_rss=$(/usr/bin/time -f %M "$crampx" explain --json "$sentence" 2>&1 >/dev/null | tail -1)
-echo "## Cold start (median of 1,000 runs)"
+echo "Medians of 1,000 runs (hyperfine):"
 echo
 echo "| command | median | ratio | peak RSS |"
 echo "|---|---:|---:|---:|"
