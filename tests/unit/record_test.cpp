@@ -82,6 +82,42 @@ TEST(Record, JsonEdgeCases) {
   EXPECT_EQ(code(parse(std::string(65, '[') + std::string(65, ']'))), "invalid_json");
 }
 
+// Records are parsed in place, 16 bytes at a time: every length of string and every
+// position of an escape across those blocks reads back the same text.
+TEST(Record, StringsDecodeAtEveryLengthAndEscapePosition) {
+  for (std::size_t n = 0; n < 70; ++n) {
+    const std::string plain(n, 'a');
+    EXPECT_EQ(parse("{\"text\": \"" + plain + "\"}").text, plain) << n;
+    for (std::size_t at = 0; at <= n; ++at) {
+      const std::string before(at, 'a'), after(n - at, 'a');
+      const std::string escaped = before + R"(\"\u00e9\n)" + after;
+      const std::string expected = before + "\"\xC3\xA9\n" + after;
+      const Record r = parse("{\"id\": \"" + escaped + "\", \"text\": \"" + escaped + "\"}");
+      ASSERT_EQ(code(r), "ok") << n << " " << at;
+      EXPECT_EQ(r.text, expected) << n << " " << at;
+    }
+  }
+  EXPECT_EQ(parse(R"({"text": "\ud83d\ude00 cramp"})").text, "\xF0\x9F\x98\x80 cramp");
+}
+
+// A NUL byte is no terminator: inside a string it is an unescaped control character.
+TEST(Record, NulInsideAStringIsInvalidJson) {
+  using namespace std::string_literals;
+  EXPECT_EQ(code(parse("{\"text\": \"calf\0cramps\"}"s)), "invalid_json");
+  EXPECT_EQ(code(parse("{\"text\"\0: \"x\"}"s)), "invalid_json");
+}
+
+// Without an exponent, a number overflows a double only beyond 308 digits (the reader
+// refuses those itself); with one, the id check does (NumericIdMustFitADouble).
+TEST(Record, LongNumericIdsFitUpTo308Digits) {
+  std::string fits(309, '0'), too_big(310, '0');  // 1e308, 1e309
+  fits[0] = too_big[0] = '1';
+  EXPECT_EQ(*parse("{\"id\": " + fits + ", \"text\": \"x\"}").id, fits);
+  EXPECT_EQ(*parse("{\"id\": -" + fits + ".5, \"text\": \"x\"}").id, "-" + fits + ".5");
+  EXPECT_EQ(code(parse("{\"id\": " + too_big + ", \"text\": \"x\"}")), "invalid_json");
+  EXPECT_EQ(*parse("{\"id\": 0." + too_big + ", \"text\": \"x\"}").id, "0." + too_big);
+}
+
 TEST(Record, TheIdIsKeptForErrorRecords) {
   const Record r = parse(R"({"id": "a7", "text": 12})");
   EXPECT_EQ(code(r), "invalid_text");
