@@ -97,6 +97,11 @@ else
   echo "Page cache as found (not root): the binaries are measured as they lie in memory."
 fi
 echo
+# Start-up is counted in page faults: how many each process takes, and what one costs here.
+faults() { /usr/bin/time -f %R "$@" 2>&1 >/dev/null | tail -1; }
+echo "Page faults: C hello-world $(faults "$build/bench/hello_c"), crampx explain --json $(faults "$crampx" explain --json "$sentence");"
+echo "one costs \`$("$build/bench/page_fault_cost" "$crampx")\` (bench/page_fault_cost)."
+echo
 hyperfine -N --warmup 100 --runs 1000 --export-json "$tmp/start.json" \
   "$build/bench/hello_c" "$crampx explain --json '$sentence'" >/dev/null 2>&1
 hello=$(median "$tmp/start.json" 0)
