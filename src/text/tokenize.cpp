@@ -1,5 +1,7 @@
 #include "text/tokenize.h"
 
+#include <array>
+
 #include "base/utf8.h"
 
 namespace crampx::text {
@@ -63,6 +65,16 @@ char32_t lower(char32_t cp) {
   return cp;
 }
 
+// ASCII letters and digits, lower-cased; 0 for every other byte. Most text is such
+// words, and one table lookup both classifies a byte and folds its case.
+constexpr std::array<char, 256> kWordByte = [] {
+  std::array<char, 256> table{};
+  for (char c = '0'; c <= '9'; ++c) table[static_cast<unsigned char>(c)] = c;
+  for (char c = 'a'; c <= 'z'; ++c) table[static_cast<unsigned char>(c)] = c;
+  for (char c = 'A'; c <= 'Z'; ++c) table[static_cast<unsigned char>(c)] = static_cast<char>(c - 'A' + 'a');
+  return table;
+}();
+
 bool ends_sentence(char p) { return p == '.' || p == '!' || p == '?' || p == ';' || p == '\n'; }
 
 bool is_ascii_letter(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
@@ -105,6 +117,7 @@ bool is_abbreviation_dot(std::string_view input, const Tokens& out, std::size_t 
 
 void tokenize(std::string_view input, Tokens& out) {
   out.clear();
+  out.text.reserve(input.size());  // words take at most the input's bytes, but for a few foldings
   Token word;
   bool in_word = false;
   std::size_t newlines = 0;  // consecutive newlines seen since the last token
@@ -150,7 +163,7 @@ void tokenize(std::string_view input, Tokens& out) {
     }
     // Most text is ASCII words: take a run of ASCII letters and digits in one step.
     const auto byte = static_cast<unsigned char>(input[i]);
-    if (is_ascii_letter(static_cast<char>(byte)) || (byte >= '0' && byte <= '9')) {
+    if (kWordByte[byte] != 0) {
       if (!in_word) {
         in_word = true;
         word = Token{};
@@ -158,12 +171,11 @@ void tokenize(std::string_view input, Tokens& out) {
         word.norm = static_cast<std::uint32_t>(out.text.size());
       }
       std::size_t j = i + 1;
-      while (j < input.size() && (is_ascii_letter(input[j]) || (input[j] >= '0' && input[j] <= '9'))) ++j;
+      while (j < input.size() && kWordByte[static_cast<unsigned char>(input[j])] != 0) ++j;
       const std::size_t from = out.text.size();
-      out.text.append(input.data() + i, j - i);
-      for (std::size_t k = from; k < out.text.size(); ++k) {
-        if (out.text[k] >= 'A' && out.text[k] <= 'Z') out.text[k] = static_cast<char>(out.text[k] - 'A' + 'a');
-      }
+      out.text.resize(from + (j - i));
+      char* folded = out.text.data() + from;
+      for (std::size_t k = i; k < j; ++k) *folded++ = kWordByte[static_cast<unsigned char>(input[k])];
       word.end = static_cast<std::uint32_t>(j);
       newlines = 0;
       i = j;
