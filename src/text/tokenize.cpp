@@ -65,13 +65,13 @@ char32_t lower(char32_t cp) {
   return cp;
 }
 
-// ASCII letters and digits, lower-cased; 0 for every other byte. Most text is such
-// words, and one table lookup both classifies a byte and folds its case.
-constexpr std::array<char, 256> kWordByte = [] {
-  std::array<char, 256> table{};
-  for (char c = '0'; c <= '9'; ++c) table[static_cast<unsigned char>(c)] = c;
-  for (char c = 'a'; c <= 'z'; ++c) table[static_cast<unsigned char>(c)] = c;
-  for (char c = 'A'; c <= 'Z'; ++c) table[static_cast<unsigned char>(c)] = static_cast<char>(c - 'A' + 'a');
+// Whether a byte is an ASCII letter or digit: most text is runs of them, each found
+// with one lookup per byte.
+constexpr std::array<bool, 256> kWordByte = [] {
+  std::array<bool, 256> table{};
+  for (char c = '0'; c <= '9'; ++c) table[static_cast<unsigned char>(c)] = true;
+  for (char c = 'a'; c <= 'z'; ++c) table[static_cast<unsigned char>(c)] = true;
+  for (char c = 'A'; c <= 'Z'; ++c) table[static_cast<unsigned char>(c)] = true;
   return table;
 }();
 
@@ -163,7 +163,7 @@ void tokenize(std::string_view input, Tokens& out) {
     }
     // Most text is ASCII words: take a run of ASCII letters and digits in one step.
     const auto byte = static_cast<unsigned char>(input[i]);
-    if (kWordByte[byte] != 0) {
+    if (kWordByte[byte]) {
       if (!in_word) {
         in_word = true;
         word = Token{};
@@ -171,11 +171,12 @@ void tokenize(std::string_view input, Tokens& out) {
         word.norm = static_cast<std::uint32_t>(out.text.size());
       }
       std::size_t j = i + 1;
-      while (j < input.size() && kWordByte[static_cast<unsigned char>(input[j])] != 0) ++j;
+      while (j < input.size() && kWordByte[static_cast<unsigned char>(input[j])]) ++j;
       const std::size_t from = out.text.size();
       out.text.resize(from + (j - i));
       char* folded = out.text.data() + from;
-      for (std::size_t k = i; k < j; ++k) *folded++ = kWordByte[static_cast<unsigned char>(input[k])];
+      // Setting bit 0x20 lower-cases an ASCII letter and leaves a digit as it is.
+      for (std::size_t k = i; k < j; ++k) *folded++ = static_cast<char>(input[k] | 0x20);
       word.end = static_cast<std::uint32_t>(j);
       newlines = 0;
       i = j;
