@@ -12,6 +12,7 @@
 #   4. linearity: the text stage on 1 MB and 10 MB of text (micro_bench).
 #
 #   bench/perf.sh [BUILD_DIR]          (Release build; needs hyperfine, ripgrep, GNU time)
+#   CRAMPX_PERF_DROP_CACHES=1 bench/perf.sh    (as root: drop the page cache before the cold start)
 #
 # Prints a Markdown report on stdout; scratch files go to a temporary directory.
 set -eu
@@ -72,29 +73,17 @@ echo "## Cold start"
 echo
 # How the binary is laid out decides much of it: of the functions start-up touches
 # (src/startup_symbols.txt), how many the binary still has, and how far apart they lie.
-python3 - "$crampx" src/startup_symbols.txt <<'EOF'
-import subprocess, sys
-listed = [l.strip() for l in open(sys.argv[2]) if l.strip() and not l.startswith("#")]
-symbols = {}
-for line in subprocess.run(["nm", "-S", "--defined-only", sys.argv[1]], capture_output=True, text=True).stdout.splitlines():
-    p = line.split()
-    if len(p) == 4:
-        symbols.setdefault(p[3], (int(p[0], 16), int(p[1], 16), p[2] in "TtWw"))
-present = [symbols[n] for n in listed if n in symbols]
-code = [(a, n) for a, n, is_code in present if is_code]
-span = max(a + n for a, n in code) - min(a for a, n in code)
-print(f"Start-up layout: {len(present)} of the {len(listed)} listed symbols are in this binary; "
-      f"its {len(code)} functions, {sum(n for _, n in code) / 1024:.0f} KiB of code, lie within {span / 1024:.0f} KiB.")
-EOF
+python3 bench/startup_order.py --check "$build" src/startup_symbols.txt || true
 # The page cache holds a freshly linked or copied binary differently from one read back
-# from disk (PERFORMANCE.md); as root, measure the usual state: read back from disk.
-if [ -w /proc/sys/vm/drop_caches ]; then
+# from disk (PERFORMANCE.md). CRAMPX_PERF_DROP_CACHES=1 (as root) measures the usual state,
+# read back from disk; it empties the page cache of the whole machine.
+if [ "${CRAMPX_PERF_DROP_CACHES:-0}" = 1 ] && [ -w /proc/sys/vm/drop_caches ]; then
   sync && echo 3 > /proc/sys/vm/drop_caches
   "$crampx" explain "$sentence" >/dev/null
   "$build/bench/hello_c" >/dev/null
   echo "Page cache dropped first: the binaries are measured as read back from disk."
 else
-  echo "Page cache as found (not root): the binaries are measured as they lie in memory."
+  echo "Page cache as found: the binaries are measured as they lie in memory (CRAMPX_PERF_DROP_CACHES=1 to drop it first)."
 fi
 echo
 # Start-up is counted in page faults: how many each process takes, and what one costs here.

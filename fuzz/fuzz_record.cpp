@@ -1,8 +1,9 @@
 // The JSON Lines record reader (cli/record, RapidJSON's SAX reader underneath) on
 // arbitrary lines. Besides the sanitizers it checks the reader against a second,
-// independent JSON parser (nlohmann::json): where that one reads the line as a
-// record, the reader must agree on the verdict and on the text; an echoed id must
-// be valid JSON; no accepted text exceeds the limit.
+// independent JSON parser (nlohmann::json) both ways: a line that one reads, the
+// reader must not call invalid JSON, and must agree on the record and its text; a line
+// that one refuses as invalid JSON, the reader must refuse too. An echoed id must be
+// valid JSON; no accepted text exceeds the limit.
 #include <cstddef>
 #include <cstdint>
 #include <string>
@@ -11,6 +12,7 @@
 #include <nlohmann/json.hpp>
 
 #include "base/json_limits.h"
+#include "base/utf8.h"
 #include "cli/record.h"
 #include "fuzz_check.h"
 #include "kb/knowledge_base.h"
@@ -20,17 +22,21 @@ using json = nlohmann::json;
 
 namespace {
 
-// What nlohmann::json makes of a JSON line; false when it cannot read it at all.
-bool reference_read(std::string_view line, json& doc) {
-  if (json_depth_exceeds(line)) return false;  // never handed to a recursive parser
-  // nlohmann::json ends its input at a NUL byte and ignores the rest; JSON allows no raw
-  // NUL anywhere, so such a line is not valid JSON and the oracle must not say it is.
-  if (line.find('\0') != std::string_view::npos) return false;
+enum class Verdict { valid, invalid, no_opinion };
+
+// What nlohmann::json makes of a JSON line. It has no opinion on lines it is not given
+// (too deep for a recursive parser; with a NUL byte, where it stops reading and ignores
+// the rest) and on those it refuses only for a number beyond a double, or for invalid
+// UTF-8, which crampx reads on purpose like a plain text line.
+Verdict reference_read(std::string_view line, json& doc) {
+  if (json_depth_exceeds(line) || line.find('\0') != std::string_view::npos) return Verdict::no_opinion;
   try {
     doc = json::parse(line);
-    return true;
+    return Verdict::valid;
+  } catch (const json::parse_error&) {
+    return utf8::is_valid(line) ? Verdict::invalid : Verdict::no_opinion;
   } catch (const json::exception&) {
-    return false;
+    return Verdict::no_opinion;
   }
 }
 
@@ -56,7 +62,9 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     return 0;
   }
   json doc;
-  if (!reference_read(line, doc)) return 0;
+  const Verdict verdict = reference_read(line, doc);
+  if (verdict == Verdict::invalid) fuzz::check(r.error.has_value(), "invalid JSON is not read as a record");
+  if (verdict != Verdict::valid) return 0;
   // One documented difference: RapidJSON refuses a number beyond the range of a double
   // ("0e400"), which JSON allows and nlohmann::json reads; crampx says so in the message.
   // Such a line is refused whatever else it holds, so nothing more is compared.

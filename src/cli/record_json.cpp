@@ -1,10 +1,7 @@
 #include "cli/record_json.h"
 
-// RapidJSON scans blanks and strings 16 bytes at a time with SSE2 (which every x86-64
-// has), for a NUL-terminated stream; this is the one file that includes it.
-#if defined(__SSE2__) && !defined(RAPIDJSON_SSE2)
-#define RAPIDJSON_SSE2
-#endif
+// RapidJSON's SSE2 scans stay off: in Debian's 1.1.0 the string scan lets raw bytes
+// 0x1A-0x1F through (it compares against 0x19; fixed upstream after 1.1.0).
 #include <rapidjson/error/en.h>
 #include <rapidjson/reader.h>
 
@@ -25,7 +22,7 @@ enum class Field { other, id, text, answers };
 // Whether a JSON number (as written) is within a double's range; underflow to zero is fine.
 bool fits_a_double(std::string_view number) {
   if (number.size() < 300 && number.find_first_of("eE") == std::string_view::npos) {
-    return true;  // without an exponent, only more than 308 digits overflow
+    return true;  // fewer than 300 characters and no exponent: below 1e300
   }
   const std::string copy(number);  // strtod needs a terminated string
   errno = 0;
@@ -148,17 +145,12 @@ class Handler : public rapidjson::BaseReaderHandler<rapidjson::UTF8<>, Handler> 
   std::string answer_key_;
 };
 
-}  // namespace
-
-std::optional<Error> read_json_record(std::string_view line, RecordFields& out) {
-  out = RecordFields{};
+// Reads `line` from `copy`, its NUL-terminated copy, in place: strings are decoded where they
+// lie instead of through a stack, and a NUL-terminated stream needs no bounds check per byte
+// (a bounded stream's reads were half the parse). A NUL byte inside the line ends the parse
+// there, as the line's end does: the same errors as reading the line where it lies.
+std::optional<Error> read_in_place(std::string_view line, std::string& copy, RecordFields& out) {
   Handler handler(out);
-  // Parsed in place, in a NUL-terminated copy with room after the NUL for the 16-byte reads
-  // (aligned, so within the copy). A NUL byte inside the line ends the parse there, as the
-  // line's end does: the same errors as reading the line where it lies.
-  thread_local std::string copy;
-  copy.reserve(line.size() + 16);
-  copy.assign(line);
   rapidjson::InsituStringStream in(copy.data());
   rapidjson::Reader reader;
   // No UTF-8 validation here: invalid bytes in a string are read like invalid bytes in a plain
@@ -184,6 +176,18 @@ std::optional<Error> read_json_record(std::string_view line, RecordFields& out) 
   if (!handler.has_text) return Error{"missing_text", "the record has no \"text\" field"};
   if (handler.type_error) return handler.type_error;
   return std::nullopt;
+}
+
+}  // namespace
+
+std::optional<Error> read_json_record(std::string_view line, RecordFields& out) {
+  out = RecordFields{};
+  thread_local std::string copy;  // kept for the next line: no allocation per record
+  copy.assign(line);
+  std::optional<Error> error = read_in_place(line, copy, out);
+  constexpr std::size_t kKeptCopyBytes = 1 << 20;
+  if (copy.capacity() > kKeptCopyBytes) std::string().swap(copy);  // but not a huge line's
+  return error;
 }
 
 }  // namespace crampx::cli

@@ -67,7 +67,7 @@ char32_t lower(char32_t cp) {
 
 // Whether a byte is an ASCII letter or digit: most text is runs of them, each found
 // with one lookup per byte.
-constexpr std::array<bool, 256> kWordByte = [] {
+constexpr std::array<bool, 256> kAsciiAlnum = [] {
   std::array<bool, 256> table{};
   for (char c = '0'; c <= '9'; ++c) table[static_cast<unsigned char>(c)] = true;
   for (char c = 'a'; c <= 'z'; ++c) table[static_cast<unsigned char>(c)] = true;
@@ -117,7 +117,7 @@ bool is_abbreviation_dot(std::string_view input, const Tokens& out, std::size_t 
 
 void tokenize(std::string_view input, Tokens& out) {
   out.clear();
-  out.text.reserve(input.size());  // words take at most the input's bytes, but for a few foldings
+  out.text.reserve(input.size());  // enough but for "-ve"/"+ve" (3 bytes read as 8); other foldings do not grow
   Token word;
   bool in_word = false;
   std::size_t newlines = 0;  // consecutive newlines seen since the last token
@@ -163,7 +163,7 @@ void tokenize(std::string_view input, Tokens& out) {
     }
     // Most text is ASCII words: take a run of ASCII letters and digits in one step.
     const auto byte = static_cast<unsigned char>(input[i]);
-    if (kWordByte[byte]) {
+    if (kAsciiAlnum[byte]) {
       if (!in_word) {
         in_word = true;
         word = Token{};
@@ -171,7 +171,7 @@ void tokenize(std::string_view input, Tokens& out) {
         word.norm = static_cast<std::uint32_t>(out.text.size());
       }
       std::size_t j = i + 1;
-      while (j < input.size() && kWordByte[static_cast<unsigned char>(input[j])]) ++j;
+      while (j < input.size() && kAsciiAlnum[static_cast<unsigned char>(input[j])]) ++j;
       const std::size_t from = out.text.size();
       out.text.resize(from + (j - i));
       char* folded = out.text.data() + from;
