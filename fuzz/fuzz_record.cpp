@@ -26,15 +26,17 @@ enum class Verdict { valid, invalid, no_opinion };
 
 // What nlohmann::json makes of a JSON line. It has no opinion on lines it is not given
 // (too deep for a recursive parser; with a NUL byte, where it stops reading and ignores
-// the rest) and on those it refuses only for a number beyond a double, or for invalid
-// UTF-8, which crampx reads on purpose like a plain text line.
+// the rest) and on those it refuses only for a number beyond a double, for invalid UTF-8
+// (which crampx reads on purpose like a plain text line), or for a lone surrogate escape
+// ("\ude00": JSON's grammar allows it, RFC 8259 section 8.2; RapidJSON reads it).
 Verdict reference_read(std::string_view line, json& doc) {
   if (json_depth_exceeds(line) || line.find('\0') != std::string_view::npos) return Verdict::no_opinion;
   try {
     doc = json::parse(line);
     return Verdict::valid;
-  } catch (const json::parse_error&) {
-    return utf8::is_valid(line) ? Verdict::invalid : Verdict::no_opinion;
+  } catch (const json::parse_error& e) {
+    const bool grammar_allows = std::string_view(e.what()).find("surrogate") != std::string_view::npos;
+    return utf8::is_valid(line) && !grammar_allows ? Verdict::invalid : Verdict::no_opinion;
   } catch (const json::exception&) {
     return Verdict::no_opinion;
   }
