@@ -3,7 +3,6 @@
 #include <unistd.h>
 
 #include <condition_variable>
-#include <deque>
 #include <memory>
 #include <mutex>
 #include <thread>
@@ -73,136 +72,123 @@ void process(Batch& batch, const Context& ctx, const StreamOptions& o) {
   }
 }
 
-// Workers take batches in order of submission; the caller writes them in the same order.
-class OrderedPool {
+// Every thread, the caller's included, takes the next batch from the reader,
+// explains it, and hands it in; whoever hands in the batch that is next in input
+// order writes it and every finished batch after it. No thread waits on another in
+// the steady state: on two cores, waking a sleeping coordinator for every batch cost
+// more than reading and writing the batches does (docs/PERFORMANCE.md).
+class Stream {
  public:
-  OrderedPool(unsigned workers, const Context& ctx, const StreamOptions& o) : ctx_(ctx), o_(o) {
-    for (unsigned i = 0; i < workers; ++i) threads_.emplace_back([this] { work(); });
-  }
-  ~OrderedPool() {
-    {
-      std::lock_guard lock(mu_);
-      stop_ = true;
-    }
-    cv_.notify_all();
-    for (std::thread& t : threads_) t.join();
-  }
+  Stream(const Context& ctx, const StreamOptions& o)
+      : ctx_(ctx), o_(o), reader_(STDIN_FILENO, kMaxRecordBytes), max_in_flight_(2 * std::size_t{o.jobs}) {}
 
-  void submit(std::shared_ptr<Batch> b) {
-    {
-      std::lock_guard lock(mu_);
-      queue_.push_back(b);
-    }
-    cv_.notify_all();
-  }
+  int run() {
+    std::vector<std::thread> helpers;
+    for (unsigned i = 1; i < o_.jobs; ++i) helpers.emplace_back([this] { work(); });
+    work();
+    for (std::thread& t : helpers) t.join();
 
-  void wait(const std::shared_ptr<Batch>& b) {
-    std::unique_lock lock(mu_);
-    done_cv_.wait(lock, [&] { return b->done; });
+    if (status_ == LineReader::Result::interrupted || interrupted()) return kExitInterrupted;
+    if (status_ == LineReader::Result::error) {
+      print_error(fmt::format("cannot read stdin: {}", reader_.error()));
+      return kExitError;
+    }
+    if (ctx_.out.closed()) return kExitExplained;  // a closed pipe ends quietly
+    if (errors_ > 0) return kExitError;
+    return explained_ > 0 ? kExitExplained : kExitNothing;
   }
 
  private:
   void work() {
     for (;;) {
-      std::shared_ptr<Batch> b;
+      std::unique_ptr<Batch> batch;
+      std::size_t seq = 0;
       {
         std::unique_lock lock(mu_);
-        cv_.wait(lock, [&] { return stop_ || !queue_.empty(); });
-        if (queue_.empty()) return;
-        b = std::move(queue_.front());
-        queue_.pop_front();
+        // Bounded memory: a thread that runs ahead of the writer by max_in_flight_
+        // batches waits for it (only when the other threads were held up).
+        room_.wait(lock, [&] { return read_seq_ - write_seq_ < max_in_flight_ || !more(); });
+        if (!more()) return;
+        batch = take_spare();
+        read(*batch);
+        if (batch->count == 0) return;
+        seq = read_seq_++;
       }
-      process(*b, ctx_, o_);
-      {
-        std::lock_guard lock(mu_);
-        b->done = true;
-      }
-      done_cv_.notify_all();
+      process(*batch, ctx_, o_);
+      hand_in(seq, std::move(batch));
     }
+  }
+
+  bool more() const { return !stopped_ && status_ == LineReader::Result::line; }
+
+  std::unique_ptr<Batch> take_spare() {
+    if (spare_.empty()) return std::make_unique<Batch>();
+    std::unique_ptr<Batch> b = std::move(spare_.back());
+    spare_.pop_back();
+    return b;
+  }
+
+  // Under mu_: the next lines of the input, up to a batch's limits.
+  void read(Batch& batch) {
+    std::size_t bytes = 0;
+    bool too_long = false;
+    while (batch.count < kBatchLines && bytes < kBatchBytes) {
+      if (batch.count == batch.lines.size()) {
+        batch.lines.emplace_back();
+        batch.too_long.push_back(0);
+      }
+      std::string& line = batch.lines[batch.count];
+      status_ = reader_.next(line, too_long);
+      if (status_ != LineReader::Result::line) break;
+      bytes += line.size();
+      batch.too_long[batch.count++] = too_long ? 1 : 0;
+    }
+  }
+
+  void hand_in(std::size_t seq, std::unique_ptr<Batch> batch) {
+    std::unique_lock lock(mu_);
+    finished_[seq % max_in_flight_] = std::move(batch);
+    if (writing_) return;  // the writer finds it when it comes back for more
+    writing_ = true;
+    // Write, outside the lock, each finished batch that is next in order.
+    while (finished_[write_seq_ % max_in_flight_]) {
+      std::unique_ptr<Batch> b = std::move(finished_[write_seq_ % max_in_flight_]);
+      lock.unlock();
+      explained_ += b->explained;
+      errors_ += b->errors;
+      const bool wrote = stopped_ || ctx_.out.write(b->out);
+      b->reset();
+      lock.lock();
+      if (!wrote) stopped_ = true;
+      spare_.push_back(std::move(b));
+      ++write_seq_;
+      room_.notify_all();
+    }
+    writing_ = false;
   }
 
   const Context& ctx_;
   const StreamOptions& o_;
   std::mutex mu_;
-  std::condition_variable cv_;
-  std::condition_variable done_cv_;
-  std::deque<std::shared_ptr<Batch>> queue_;
-  std::vector<std::thread> threads_;
-  bool stop_ = false;
+  std::condition_variable room_;  // the writer caught up
+  LineReader reader_;
+  LineReader::Result status_ = LineReader::Result::line;
+  const std::size_t max_in_flight_;
+  std::size_t read_seq_ = 0;   // batches read so far
+  std::size_t write_seq_ = 0;  // batches written (or dropped after the output closed) so far
+  bool writing_ = false;
+  // Finished batches waiting for their turn, at seq % max_in_flight_: at most
+  // max_in_flight_ batches are read and not yet written.
+  std::vector<std::unique_ptr<Batch>> finished_ = std::vector<std::unique_ptr<Batch>>(max_in_flight_);
+  std::vector<std::unique_ptr<Batch>> spare_;
+  // Touched only by the one writer at a time.
+  std::size_t explained_ = 0;
+  std::size_t errors_ = 0;
+  bool stopped_ = false;  // the reader went away, the disk filled, or Ctrl-C
 };
 
 }  // namespace
 
-int run_stream(const Context& ctx, const StreamOptions& o) {
-  LineReader reader(STDIN_FILENO, kMaxRecordBytes);
-  std::size_t explained = 0;
-  std::size_t errors = 0;
-  bool stopped = false;  // the reader went away, the disk filled, or Ctrl-C
-
-  std::vector<std::shared_ptr<Batch>> spare;
-  auto write_out = [&](const std::shared_ptr<Batch>& b) {
-    explained += b->explained;
-    errors += b->errors;
-    if (!stopped && !ctx.out.write(b->out)) stopped = true;
-    b->reset();
-    spare.push_back(b);
-  };
-
-  std::unique_ptr<OrderedPool> pool;
-  if (o.jobs > 1) pool = std::make_unique<OrderedPool>(o.jobs, ctx, o);
-  std::deque<std::shared_ptr<Batch>> in_flight;
-  const std::size_t max_in_flight = 2 * static_cast<std::size_t>(o.jobs);
-
-  LineReader::Result status = LineReader::Result::line;
-  bool too_long = false;
-  while (!stopped && status == LineReader::Result::line) {
-    std::shared_ptr<Batch> batch;
-    if (spare.empty()) {
-      batch = std::make_shared<Batch>();
-    } else {
-      batch = std::move(spare.back());
-      spare.pop_back();
-    }
-    std::size_t bytes = 0;
-    while (batch->count < kBatchLines && bytes < kBatchBytes) {
-      if (batch->count == batch->lines.size()) {
-        batch->lines.emplace_back();
-        batch->too_long.push_back(0);
-      }
-      std::string& line = batch->lines[batch->count];
-      status = reader.next(line, too_long);
-      if (status != LineReader::Result::line) break;
-      bytes += line.size();
-      batch->too_long[batch->count++] = too_long ? 1 : 0;
-    }
-    if (batch->count == 0) break;
-    if (!pool) {
-      process(*batch, ctx, o);
-      write_out(batch);
-      continue;
-    }
-    pool->submit(batch);
-    in_flight.push_back(batch);
-    while (in_flight.size() >= max_in_flight) {
-      pool->wait(in_flight.front());
-      write_out(in_flight.front());
-      in_flight.pop_front();
-    }
-  }
-  for (auto& b : in_flight) {
-    pool->wait(b);
-    write_out(b);
-  }
-  pool.reset();
-
-  if (status == LineReader::Result::interrupted || interrupted()) return kExitInterrupted;
-  if (status == LineReader::Result::error) {
-    print_error(fmt::format("cannot read stdin: {}", reader.error()));
-    return kExitError;
-  }
-  if (ctx.out.closed()) return kExitExplained;  // a closed pipe ends quietly
-  if (errors > 0) return kExitError;
-  return explained > 0 ? kExitExplained : kExitNothing;
-}
+int run_stream(const Context& ctx, const StreamOptions& o) { return Stream(ctx, o).run(); }
 
 }  // namespace crampx::cli

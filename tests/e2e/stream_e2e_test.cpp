@@ -61,6 +61,37 @@ TEST(StreamE2E, ThreadsKeepTheOrder) {
   for (int i = 0; i < 3000; ++i) EXPECT_EQ(lines[static_cast<std::size_t>(i)]["id"], i);
 }
 
+// Batches of different sizes (a few long lines fill a batch by bytes, not by count)
+// and bad lines among good ones finish out of order across threads; the output
+// keeps the input's order all the same, and the exit code counts the bad lines.
+TEST(StreamE2E, ThreadsKeepTheOrderOfUnevenBatchesAndBadLines) {
+  std::string input;
+  const std::string long_text(300000, 'x');
+  for (int i = 0; i < 2000; ++i) {
+    if (i % 97 == 5) {
+      input += "{\"id\": " + std::to_string(i) + ", \"text\": \"calf cramps " + long_text + "\"}\n";
+    } else if (i % 13 == 7) {
+      input += "{\"id\": " + std::to_string(i) + ", \"text\": \n";  // not JSON
+    } else {
+      input += "{\"id\": " + std::to_string(i) + ", \"text\": \"" +
+               (i % 2 == 0 ? "calf cramps at night" : "the weather") + "\"}\n";
+    }
+  }
+  ProcessOptions o;
+  o.stdin_data = input;
+  const auto one = mini({"explain", "--jsonl", "--brief", "-j", "1"}, o);
+  ASSERT_EQ(one.exit_code, 2);
+  for (const char* jobs : {"2", "3"}) {
+    const auto many = mini({"explain", "--jsonl", "--brief", "-j", jobs}, o);
+    EXPECT_EQ(many.exit_code, 2) << jobs;
+    EXPECT_EQ(one.out, many.out) << jobs;
+  }
+  const auto lines = json_lines(one.out);
+  ASSERT_EQ(lines.size(), 2000u);
+  EXPECT_EQ(lines[7]["error"]["code"], "invalid_json");
+  EXPECT_EQ(lines[8]["id"], 8);
+}
+
 TEST(StreamE2E, BriefRecords) {
   ProcessOptions o;
   o.stdin_data = "{\"id\": \"a\", \"text\": \"calf cramps at night\"}\n{\"id\": \"b\"}\n";
@@ -83,6 +114,21 @@ TEST(StreamE2E, ClosedPipeIsQuiet) {
   const auto r = mini({"explain", "--jsonl"}, o);
   EXPECT_EQ(r.err, "");
   EXPECT_EQ(r.exit_code, 0);
+}
+
+// With several threads, the thread that finds the pipe closed stops the others: the
+// process ends, quietly, instead of waiting on batches that will never be written.
+TEST(StreamE2E, ClosedPipeIsQuietWithThreads) {
+  std::string input;
+  for (int i = 0; i < 20000; ++i) input += "calf cramps at night\n";
+  ProcessOptions o;
+  o.stdin_data = input;
+  o.close_stdout_after = 1;
+  for (const char* jobs : {"2", "4"}) {
+    const auto r = mini({"explain", "--jsonl", "-j", jobs}, o);
+    EXPECT_EQ(r.err, "") << jobs;
+    EXPECT_EQ(r.exit_code, 0) << jobs;
+  }
 }
 
 }  // namespace
