@@ -166,16 +166,37 @@ print(f'| text_stage (tokens, stems, lexicon, typos, assertion) | {ts:.3f} s | {
 " "$tmp/rg.json"
 echo
 
-# 4. Linearity of the text stage.
-echo "## Cost against input length (text stage, micro_bench)"
+# 4. Linearity of the text stage: time (micro_bench, the two sizes' repetitions
+# interleaved at random so that the host's drift falls on both) and instructions
+# (callgrind: one warm pass over one text, the second pass of text_stage --whole 2
+# minus the first), which no drift moves.
+echo "## Cost against input length (text stage)"
 echo
-"$build/bench/micro_bench" --benchmark_filter='BM_TextStage' --benchmark_format=json 2>/dev/null | python3 -c '
+"$build/bench/micro_bench" --benchmark_filter='BM_TextStage' --benchmark_repetitions=10 \
+  --benchmark_enable_random_interleaving=true --benchmark_format=json 2>/dev/null > "$tmp/linear.json"
+python3 - "$tmp/sentences.txt" "$tmp" <<'EOF'
+import sys
+text = open(sys.argv[1], encoding="utf-8").read().replace("\n", " ").encode()
+for n, name in ((1 << 20, "1m"), (10 << 20, "10m")):
+    with open(f"{sys.argv[2]}/text_{name}.txt", "wb") as f:
+        f.write((text * (n // len(text) + 1))[:n])
+EOF
+instructions() {  # instructions of `text_stage --whole $2 $1`
+  valgrind --tool=callgrind --callgrind-out-file=/dev/null "$build/bench/text_stage" --whole "$2" "$1" 2>&1 >/dev/null |
+    sed -n 's/.*Collected : \([0-9]*\).*/\1/p'
+}
+i1a=$(instructions "$tmp/text_1m.txt" 1); i1b=$(instructions "$tmp/text_1m.txt" 2)
+i10a=$(instructions "$tmp/text_10m.txt" 1); i10b=$(instructions "$tmp/text_10m.txt" 2)
+python3 - "$tmp/linear.json" "$i1a" "$i1b" "$i10a" "$i10b" <<'EOF'
 import json, sys
-runs = {b["name"]: b for b in json.load(sys.stdin)["benchmarks"] if b.get("run_type") == "iteration"}
-one = runs["BM_TextStage/1048576"]["real_time"]
-ten = runs["BM_TextStage/10485760"]["real_time"]
-print("| text | time |")
-print("|---|---:|")
-print(f"| 1 MB | {one:.1f} ms |")
-print(f"| 10 MB | {ten:.1f} ms |")
-print(f"\n10 MB costs {ten/one:.2f}x 1 MB.")'
+runs = json.load(open(sys.argv[1]))["benchmarks"]
+med = {b["run_name"]: b["real_time"] for b in runs if b.get("aggregate_name") == "median"}
+one, ten = med["BM_TextStage/1048576"], med["BM_TextStage/10485760"]
+i1 = int(sys.argv[3]) - int(sys.argv[2])
+i10 = int(sys.argv[5]) - int(sys.argv[4])
+print("| text | time (median of 10, micro_bench) | instructions of one pass (callgrind, text_stage --whole) |")
+print("|---|---:|---:|")
+print(f"| 1 MB | {one:.1f} ms | {i1 / 1e6:,.1f} M |")
+print(f"| 10 MB | {ten:.1f} ms | {i10 / 1e6:,.1f} M |")
+print(f"\n10 MB costs {ten / one:.2f}x 1 MB in time, {i10 / i1:.2f}x in instructions.")
+EOF
