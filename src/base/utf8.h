@@ -23,6 +23,9 @@ Decoded decode(std::string_view s, std::size_t i);
 // Appends the UTF-8 encoding of cp.
 void append(std::string& out, char32_t cp);
 
+// Writes the UTF-8 encoding of cp (1 to 4 bytes) at `out` and returns its length.
+std::uint32_t encode(char32_t cp, char* out);
+
 // Copy of s with every invalid sequence replaced by U+FFFD.
 std::string sanitize(std::string_view s);
 

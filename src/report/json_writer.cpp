@@ -163,19 +163,19 @@ void JsonWriter::before_value() {
   }
   if (first_.empty()) return;
   const bool comma = !first_.back();
-  first_.back() = 0;
+  first_.back() = '\0';
   line_break(comma);
 }
 
 JsonWriter& JsonWriter::begin_object() {
   before_value();
   out_.push_back('{');
-  first_.push_back(1);
+  first_.push_back('\1');
   return *this;
 }
 
 JsonWriter& JsonWriter::end_object() {
-  const bool empty = first_.back() != 0;
+  const bool empty = first_.back() != '\0';
   first_.pop_back();
   if (!empty) newline();
   out_.push_back('}');
@@ -185,13 +185,13 @@ JsonWriter& JsonWriter::end_object() {
 JsonWriter& JsonWriter::begin_array(bool inline_items) {
   before_value();
   out_.push_back('[');
-  first_.push_back(1);
+  first_.push_back('\1');
   if (inline_items || inline_depth_ > 0) ++inline_depth_;
   return *this;
 }
 
 JsonWriter& JsonWriter::end_array() {
-  const bool empty = first_.back() != 0;
+  const bool empty = first_.back() != '\0';
   first_.pop_back();
   if (inline_depth_ > 0) {
     --inline_depth_;
@@ -264,9 +264,9 @@ JsonWriter& JsonWriter::raw(std::string_view json) {
 }
 
 JsonWriter& JsonWriter::raw_members(std::string_view json) {
-  assert(!first_.empty() && first_.back() == 0 && !after_key_ && inline_depth_ == 0);  // an object with members
+  assert(!first_.empty() && first_.back() == '\0' && !after_key_ && inline_depth_ == 0);  // an object with members
   out_.append(json);
-  first_.back() = 0;
+  first_.back() = '\0';
   return *this;
 }
 

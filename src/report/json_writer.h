@@ -8,7 +8,6 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
-#include <vector>
 
 namespace crampx::report {
 
@@ -36,7 +35,7 @@ class JsonWriter {
   explicit JsonWriter(std::string& out, int indent = 0) : out_(out), indent_(indent) {}
   // Continues the members of an object nested `depth` containers deep that already has
   // members: what it writes can later go into such an object with raw_members().
-  JsonWriter(std::string& out, int indent, std::size_t depth) : out_(out), indent_(indent), first_(depth, 0) {}
+  JsonWriter(std::string& out, int indent, std::size_t depth) : out_(out), indent_(indent), first_(depth, '\0') {}
 
   int indent() const { return indent_; }
 
@@ -75,7 +74,9 @@ class JsonWriter {
 
   std::string& out_;
   int indent_;
-  std::vector<char> first_;  // per open container: no element written yet (a byte each: cheaper than bits)
+  // Per open container: no element written yet (a byte each: cheaper than bits). A string,
+  // not a vector: a report's few levels fit in its own bytes, with no allocation per writer.
+  std::string first_;
   int inline_depth_ = 0;     // > 0 inside an inline array
   bool after_key_ = false;
 };

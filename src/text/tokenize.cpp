@@ -1,6 +1,7 @@
 #include "text/tokenize.h"
 
 #include <array>
+#include <cstring>
 
 #include "base/utf8.h"
 
@@ -116,29 +117,46 @@ bool is_abbreviation_dot(std::string_view input, const Tokens& out, std::size_t 
 }  // namespace
 
 void tokenize(std::string_view input, Tokens& out) {
-  out.clear();
-  out.text.reserve(input.size());  // enough but for "-ve"/"+ve" (3 bytes read as 8); other foldings do not grow
+  out.tokens.clear();
+  // The normalized words are written through a cursor into a buffer as long as the
+  // input: no folding writes more bytes than it reads but "-ve"/"+ve" (3 bytes read
+  // as 8), which grows the buffer, so there is always room for the rest of the input.
+  std::string& text = out.text;
+  text.resize(input.size());
+  char* buf = text.data();
+  std::uint32_t w = 0;  // bytes of `text` written
   Token word;
   bool in_word = false;
   std::size_t newlines = 0;  // consecutive newlines seen since the last token
 
+  auto start_word = [&](std::uint32_t at) {
+    if (in_word) return;
+    in_word = true;
+    word = Token{};
+    word.begin = at;
+    word.norm = w;
+  };
   auto finish_word = [&](std::uint32_t end) {
     if (!in_word) return;
     in_word = false;
     // Apostrophes at the edges of a word are quotes, not part of it.
     word.end = end;
-    word.norm_len = static_cast<std::uint32_t>(out.text.size()) - word.norm;
+    word.norm_len = w - word.norm;
     if (word.norm_len > 0) out.tokens.push_back(word);
   };
   auto add_punct = [&](char p, std::uint32_t begin, std::uint32_t end) {
     Token t;
     t.begin = begin;
     t.end = end;
-    t.norm = static_cast<std::uint32_t>(out.text.size());
+    t.norm = w;
     t.kind = TokenKind::punct;
     t.punct = p;
     t.sentence_end = ends_sentence(p);
     out.tokens.push_back(t);
+  };
+  auto put = [&](std::string_view bytes) {
+    std::memcpy(buf + w, bytes.data(), bytes.size());
+    w += static_cast<std::uint32_t>(bytes.size());
   };
 
   for (std::size_t i = 0; i < input.size();) {
@@ -149,34 +167,30 @@ void tokenize(std::string_view input, Tokens& out) {
     }
     if (!in_word && (input[i] == '-' || input[i] == '+')) {
       if (const std::size_t len = signed_ve(input, i)) {
+        const std::string_view full = input[i] == '-' ? "negative" : "positive";
+        text.resize(text.size() + full.size() - len);
+        buf = text.data();
         Token t;
         t.begin = static_cast<std::uint32_t>(i);
         t.end = static_cast<std::uint32_t>(i + len);
-        t.norm = static_cast<std::uint32_t>(out.text.size());
-        out.text.append(input[i] == '-' ? "negative" : "positive");
-        t.norm_len = static_cast<std::uint32_t>(out.text.size()) - t.norm;
+        t.norm = w;
+        put(full);
+        t.norm_len = w - t.norm;
         out.tokens.push_back(t);
         newlines = 0;
         i += len;
         continue;
       }
     }
-    // Most text is ASCII words: take a run of ASCII letters and digits in one step.
+    // Most text is ASCII words: a run of ASCII letters and digits is copied and
+    // lower-cased in one pass (setting bit 0x20 lower-cases a letter, keeps a digit).
     const auto byte = static_cast<unsigned char>(input[i]);
     if (kAsciiAlnum[byte]) {
-      if (!in_word) {
-        in_word = true;
-        word = Token{};
-        word.begin = static_cast<std::uint32_t>(i);
-        word.norm = static_cast<std::uint32_t>(out.text.size());
-      }
-      std::size_t j = i + 1;
-      while (j < input.size() && kAsciiAlnum[static_cast<unsigned char>(input[j])]) ++j;
-      const std::size_t from = out.text.size();
-      out.text.resize(from + (j - i));
-      char* folded = out.text.data() + from;
-      // Setting bit 0x20 lower-cases an ASCII letter and leaves a digit as it is.
-      for (std::size_t k = i; k < j; ++k) *folded++ = static_cast<char>(input[k] | 0x20);
+      start_word(static_cast<std::uint32_t>(i));
+      std::size_t j = i;
+      do {
+        buf[w++] = static_cast<char>(input[j] | 0x20);
+      } while (++j < input.size() && kAsciiAlnum[static_cast<unsigned char>(input[j])]);
       word.end = static_cast<std::uint32_t>(j);
       newlines = 0;
       i = j;
@@ -197,20 +211,15 @@ void tokenize(std::string_view input, Tokens& out) {
     if (f.cls != Class::space) newlines = 0;
     switch (f.cls) {
       case Class::letter: {
-        if (!in_word) {
-          in_word = true;
-          word = Token{};
-          word.begin = at;
-          word.norm = static_cast<std::uint32_t>(out.text.size());
-        }
+        start_word(at);
         if (d.cp < 0x80) {
           char c = static_cast<char>(d.cp);
           if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-          out.text.push_back(c);
+          buf[w++] = c;
         } else if (f.letters != nullptr) {
-          out.text.append(f.letters);
+          put(f.letters);
         } else {
-          utf8::append(out.text, lower(d.cp));
+          w += utf8::encode(lower(d.cp), buf + w);
         }
         word.end = next;
         break;
@@ -227,9 +236,9 @@ void tokenize(std::string_view input, Tokens& out) {
         // A decimal point or a hyphen inside a number stays in the word ("0.5", "24-hour" splits).
         if (f.punct == '.' && in_word && next < input.size()) {
           const char after = input[next];
-          const char before = out.text.empty() ? 0 : out.text.back();
+          const char before = w == 0 ? 0 : buf[w - 1];
           if (after >= '0' && after <= '9' && before >= '0' && before <= '9') {
-            out.text.push_back('.');
+            buf[w++] = '.';
             word.end = next;
             break;
           }
@@ -247,6 +256,7 @@ void tokenize(std::string_view input, Tokens& out) {
     i = next;
   }
   finish_word(static_cast<std::uint32_t>(input.size()));
+  text.resize(w);
 }
 
 }  // namespace crampx::text

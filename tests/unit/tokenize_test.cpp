@@ -142,6 +142,33 @@ TEST(Tokenize, SignedVeKeepsTheSpanOfWhatWasWritten) {
   EXPECT_EQ(input.substr(t.tokens[1].begin, t.tokens[1].end - t.tokens[1].begin), "-ve");
 }
 
+// "-ve" and "+ve" are the only input that normalizes to more bytes than it has (3 read
+// as 8): a text made of little else must grow the normalized buffer as it goes, and a
+// Tokens reused for a shorter text must not keep the longer one's bytes.
+TEST(Tokenize, SignedVeOutgrowsItsBytesAnywhereInAText) {
+  Tokens t;
+  for (const std::size_t n : {1u, 2u, 3u, 100u, 5000u}) {
+    std::string input;
+    std::vector<std::string> expected;
+    for (std::size_t k = 0; k < n; ++k) {
+      input += k % 3 == 0 ? "-ve " : k % 3 == 1 ? "+VE," : "\xC3\x89 -ve\n";  // with a folded accent (2 bytes -> 1)
+      if (k % 3 == 2) expected.emplace_back("e");
+      expected.emplace_back(k % 3 == 1 ? "positive" : "negative");
+    }
+    tokenize(input, t);
+    std::vector<std::string> got;
+    for (const Token& tok : t.tokens) {
+      if (tok.kind == TokenKind::word) got.emplace_back(t.norm(tok));
+    }
+    EXPECT_EQ(got, expected) << n;
+    std::string joined;
+    for (const std::string& w : expected) joined += w;
+    EXPECT_EQ(t.text, joined) << n;  // the normalized words back to back, nothing after them
+  }
+  tokenize("-ve", t);
+  EXPECT_EQ(t.text, "negative");
+}
+
 TEST(Stemmer, InflectionsMeet) {
   EXPECT_EQ(stem("cramping"), "cramp");
   EXPECT_EQ(std::string(stem("cramped")), "cramp");
