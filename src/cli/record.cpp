@@ -18,6 +18,17 @@ Result<infer::AnswerEntry> make_answer(std::string_view finding, std::string_vie
   return infer::AnswerEntry{*f, *a};
 }
 
+// Empties a buffer kept from line to line, and lets go of it after a huge line, so
+// that one long record does not hold its memory for the rest of the stream.
+void empty_kept(std::string& s) {
+  constexpr std::size_t kKeptBytes = 1 << 20;
+  if (s.capacity() > kKeptBytes) {
+    std::string().swap(s);
+  } else {
+    s.clear();
+  }
+}
+
 }  // namespace
 
 Error unknown_finding(std::string_view id, const kb::KnowledgeBase& kb) {
@@ -41,46 +52,57 @@ Result<infer::AnswerEntry> parse_answer_option(std::string_view option, const kb
   return make_answer(option.substr(0, eq), option.substr(eq + 1), kb);
 }
 
-Record parse_record(std::string_view line, const kb::KnowledgeBase& kb) {
-  Record r;
+void parse_record(std::string_view line, const kb::KnowledgeBase& kb, Record& r) {
+  r.id.reset();
+  empty_kept(r.text);
+  r.answers.clear();
+  r.error.reset();
   if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
   if (line.size() > kMaxRecordBytes) {
     r.error = Error{"record_too_long", fmt::format("the line is longer than the limit of {} MiB", kMaxRecordBytes >> 20)};
-    return r;
+    return;
   }
   const auto first = line.find_first_not_of(" \t");
   if (first == std::string_view::npos) {
     r.error = Error{"empty_record", "the line is empty"};
-    return r;
+    return;
   }
   if (line[first] != '{' && line[first] != '[') {
     if (line.size() > kMaxTextBytes) {
       r.error = Error{"text_too_long", fmt::format("the text is longer than the limit of {} MiB", kMaxTextBytes >> 20)};
-      return r;
+      return;
     }
     r.text.assign(line);
-    return r;
+    return;
   }
-  RecordFields fields;
-  if (const std::optional<Error> e = read_json_record(line, fields)) {
-    r.error = *e;
-    r.id = std::move(fields.id);
-    return r;
-  }
+  // The fields' buffers are this thread's, reused line after line; the text trades
+  // buffers with the record's rather than being copied.
+  thread_local RecordFields fields;
+  const std::optional<Error> e = read_json_record(line, fields);
   r.id = std::move(fields.id);
-  r.text = std::move(fields.text);
+  if (e) {
+    r.error = *e;
+    return;
+  }
+  r.text.swap(fields.text);
+  empty_kept(fields.text);
   if (r.text.size() > kMaxTextBytes) {
     r.error = Error{"text_too_long", fmt::format("the text is longer than the limit of {} MiB", kMaxTextBytes >> 20)};
-    return r;
+    return;
   }
   for (const auto& [finding, answer] : fields.answers) {
     Result<infer::AnswerEntry> entry = make_answer(finding, answer, kb);
     if (!entry) {
       r.error = entry.error();
-      return r;
+      return;
     }
     r.answers.push_back(*entry);
   }
+}
+
+Record parse_record(std::string_view line, const kb::KnowledgeBase& kb) {
+  Record r;
+  parse_record(line, kb, r);
   return r;
 }
 

@@ -28,6 +28,9 @@ struct Record {
   std::optional<Error> error;     // set when the line cannot be explained
 };
 
+// Reads `line` into `out`, all of whose fields it sets: a stream passes the same
+// Record for every line, so its buffers are reused rather than allocated per line.
+void parse_record(std::string_view line, const kb::KnowledgeBase& kb, Record& out);
 Record parse_record(std::string_view line, const kb::KnowledgeBase& kb);
 
 // Parses "FINDING=yes|no|unknown" (the --answer option).

@@ -21,7 +21,7 @@ struct RecordFields {
   std::vector<std::pair<std::string, std::string>> answers;  // finding -> "yes" | "no" | "unknown" | other
 };
 
-// Fills `out`, or returns the error for this line (invalid_json, invalid_record,
+// Fills `out` (emptied first; its buffers are reused), or returns the error for this line (invalid_json, invalid_record,
 // invalid_id, missing_text, invalid_text, invalid_answers, invalid_answer).
 // `out.id` is kept when the id itself was readable, so the error record can echo it.
 std::optional<Error> read_json_record(std::string_view line, RecordFields& out);

@@ -44,6 +44,7 @@ void process(Batch& batch, const Context& ctx, const StreamOptions& o) {
   thread_local infer::Workspace workspace;
   thread_local infer::Report rep;
   std::vector<infer::AnswerEntry> answers;
+  thread_local Record record;
   for (std::size_t i = 0; i < batch.count; ++i) {
     if (batch.too_long[i] != 0) {
       report::render_error_record(std::nullopt,
@@ -53,7 +54,7 @@ void process(Batch& batch, const Context& ctx, const StreamOptions& o) {
       ++batch.errors;
       continue;
     }
-    Record record = parse_record(batch.lines[i], ctx.kb);
+    parse_record(batch.lines[i], ctx.kb, record);
     if (record.error) {
       report::render_error_record(record.id, *record.error, batch.out);
       ++batch.errors;

@@ -30,6 +30,43 @@ TEST(Record, JsonObjectWithIdAndAnswers) {
   EXPECT_EQ(*s.id, R"("x\"y")");
 }
 
+// A stream reads every line into the same Record: nothing of one line may show
+// through in the next, whatever each of them is (JSON, an error, plain text, a huge text).
+TEST(Record, AReusedRecordKeepsNothingOfTheLineBefore) {
+  const auto& kb = test::mini_kb();
+  Record r;
+  parse_record(R"({"id": "first", "text": "cramps", "answers": {"night_time": "yes"}})", kb, r);
+  ASSERT_EQ(code(r), "ok");
+  ASSERT_EQ(r.answers.size(), 1u);
+
+  parse_record(R"({"id": 2, "text": )", kb, r);  // invalid JSON, with a readable id
+  EXPECT_EQ(code(r), "invalid_json");
+  EXPECT_EQ(*r.id, "2");
+  EXPECT_TRUE(r.text.empty());
+  EXPECT_TRUE(r.answers.empty());
+
+  parse_record("twitching", kb, r);
+  EXPECT_EQ(code(r), "ok");
+  EXPECT_FALSE(r.id);
+  EXPECT_EQ(r.text, "twitching");
+
+  const std::string huge(2 << 20, 'x');
+  parse_record(R"({"text": ")" + huge + R"("})", kb, r);
+  EXPECT_EQ(code(r), "ok");
+  EXPECT_EQ(r.text, huge);
+
+  parse_record(R"({"id": 3, "text": "cramp"})", kb, r);
+  EXPECT_EQ(code(r), "ok");
+  EXPECT_EQ(*r.id, "3");
+  EXPECT_EQ(r.text, "cramp");
+  EXPECT_TRUE(r.answers.empty());
+
+  parse_record("   ", kb, r);
+  EXPECT_EQ(code(r), "empty_record");
+  EXPECT_FALSE(r.id);
+  EXPECT_TRUE(r.text.empty());
+}
+
 // Found by fuzz_record: bytes after a complete record, NUL bytes included, make the line
 // invalid JSON (another parser stops reading at the NUL and would accept it).
 TEST(Record, BytesAfterTheRecordAreInvalidJson) {
