@@ -84,8 +84,11 @@ void score_causes(const Evidence& evidence, const kb::KnowledgeBase& kb, bool ex
   double total = 0;
   for (CauseScore& s : out) total += (s.probability = std::exp(s.log_odds - max_log_odds));
   for (CauseScore& s : out) s.probability /= total;
-  std::stable_sort(out.begin(), out.end(),
-                   [](const CauseScore& a, const CauseScore& b) { return a.probability > b.probability; });
+  // Ties keep the knowledge base's order (out is in cause order here): a stable sort
+  // without a stable sort's buffer, which would be an allocation per text.
+  std::sort(out.begin(), out.end(), [](const CauseScore& a, const CauseScore& b) {
+    return a.probability != b.probability ? a.probability > b.probability : a.cause < b.cause;
+  });
 }
 
 }  // namespace crampx::infer

@@ -36,8 +36,10 @@ void assess_triage(const Evidence& evidence, const std::vector<CauseScore>& rank
                            }));
     out.reasons.push_back({TriageReason::Kind::red_flag, r, flag.level, uncertain});
   }
-  std::stable_sort(out.reasons.begin(), out.reasons.end(),
-                   [](const TriageReason& a, const TriageReason& b) { return a.level > b.level; });
+  // Most urgent first; ties in the knowledge base's order (the flags were added in it).
+  std::sort(out.reasons.begin(), out.reasons.end(), [](const TriageReason& a, const TriageReason& b) {
+    return a.level != b.level ? a.level > b.level : a.index < b.index;
+  });
   if (!in_scope) {
     out.reasons.push_back({TriageReason::Kind::out_of_scope, kb::kNone, kb::Level::consult, false});
   } else {

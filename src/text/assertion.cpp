@@ -168,8 +168,10 @@ void AssertionScopes::build(const Tokens& tokens, const std::vector<PhraseMatch>
   }
 
   if (any_question_only) mark_questions(tokens);
-  std::stable_sort(take_backs_.begin(), take_backs_.end(),
-                   [](const TakeBack& a, const TakeBack& b) { return a.first < b.first; });
+  const auto by_first = [](const TakeBack& a, const TakeBack& b) { return a.first < b.first; };
+  if (!std::is_sorted(take_backs_.begin(), take_backs_.end(), by_first)) {  // mostly are: no buffer to allocate
+    std::stable_sort(take_backs_.begin(), take_backs_.end(), by_first);
+  }
 
   for (const PhraseMatch& m : triggers) {
     const kb::TriggerRec& t = kb.triggers()[kb.phrases()[m.phrase].target];

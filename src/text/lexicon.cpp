@@ -217,6 +217,7 @@ class PhraseMatcher {
     const std::uint32_t head = first.stem != kb::kNone ? first.stem : (triggers_ ? kb::kNone : first.repaired);
     if (head == kb::kNone) return false;
     const auto starts = kb_.ids(triggers_ ? vocab_[head].trigger_starts : vocab_[head].starts);
+    if (starts.empty()) return false;  // most words start no phrase
     // The stems a phrase's second word may have here: those of the next word and, while
     // the words are fillers, of the words after it. Most candidates fail on this check.
     std::uint32_t second[2 * (kMaxFillers + 1)];
@@ -519,7 +520,10 @@ void match_findings(const Tokens& tokens, const std::vector<TokenInfo>& info, co
       scanned = b.last;
     }
   }
-  std::stable_sort(out.begin(), out.end(), [](const PhraseMatch& x, const PhraseMatch& y) { return x.first < y.first; });
+  // Mostly in order already (a few matches, found left to right): a stable sort's
+  // buffer would be an allocation per text.
+  const auto by_first = [](const PhraseMatch& x, const PhraseMatch& y) { return x.first < y.first; };
+  if (!std::is_sorted(out.begin(), out.end(), by_first)) std::stable_sort(out.begin(), out.end(), by_first);
 }
 
 }  // namespace
