@@ -1,11 +1,12 @@
 #include "text/lexicon.h"
 
 #include <algorithm>
+#include <cstdint>
+#include <cstring>
 #include <span>
 #include <string>
 #include <vector>
 
-#include "base/hash.h"
 #include "text/stemmer.h"
 #include "text/typo.h"
 
@@ -113,8 +114,24 @@ class WordCache {
     ++words_;
   }
 
-  // 0 marks an empty slot, so no word may hash to it.
-  static std::uint64_t hash_of(std::string_view word) { return stable_hash(word) | 1; }
+  // A hash for this table only (never stored): the word's bytes read 4 or 8 at a time,
+  // where FNV-1a takes a multiply per byte. 0 marks an empty slot, so no word hashes to it.
+  static std::uint64_t hash_of(std::string_view word) {
+    const char* p = word.data();
+    const std::size_t n = word.size();
+    std::uint64_t h = n;
+    if (n >= 8) {
+      for (std::size_t i = 0; i + 8 < n; i += 8) h = mix(h ^ load64(p + i));
+      h ^= load64(p + n - 8);  // the last 8 bytes, overlapping the loop's
+    } else if (n >= 4) {
+      h ^= load32(p) | (std::uint64_t{load32(p + n - 4)} << 32);
+    } else if (n > 0) {
+      h ^= static_cast<std::uint64_t>(static_cast<unsigned char>(p[0])) << 8 |
+           static_cast<std::uint64_t>(static_cast<unsigned char>(p[n / 2])) << 16 |
+           static_cast<std::uint64_t>(static_cast<unsigned char>(p[n - 1])) << 24;
+    }
+    return mix(h) | 1;
+  }
 
  private:
   struct Slot {
@@ -124,6 +141,22 @@ class WordCache {
   };
 
   std::size_t mask() const { return slots_.size() - 1; }
+
+  static std::uint64_t load64(const char* p) {
+    std::uint64_t v;
+    std::memcpy(&v, p, 8);
+    return v;
+  }
+  static std::uint32_t load32(const char* p) {
+    std::uint32_t v;
+    std::memcpy(&v, p, 4);
+    return v;
+  }
+  // Spreads every input bit over the high bits (a multiply) and folds them down.
+  static std::uint64_t mix(std::uint64_t h) {
+    h *= 0x9E3779B97F4A7C15ull;
+    return h ^ (h >> 32);
+  }
 
   void place(const Slot& slot) {
     std::size_t i = slot.hash & mask();

@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include <thread>
+
 #include <nlohmann/json.hpp>
 
 #include "support/test_kb.h"
@@ -18,6 +20,44 @@ Analysis analyze_text(std::string_view input) {
   Analysis a;
   analyze(input, mini_kb(), {}, scratch, a);
   return a;
+}
+
+// Each thread remembers the words it has resolved. Words that share most of their bytes
+// (the same first and last bytes, one letter apart in the middle, one a prefix of
+// another) must each get their own stem or repair, whatever was resolved before them:
+// every word looked up after all the others, twice, matches it looked up alone.
+TEST(Lexicon, TheWordCacheTellsApartWordsThatShareTheirBytes) {
+  const std::vector<std::string> words = {
+      "a",        "an",        "ab",         "cramp",      "cramps",           "crampx",          "crmp",
+      "calf",     "calves",    "musle",      "muscle",     "muscel",           "twitching",       "twitchinq",
+      "twitcning", "nighttime", "nighttimes", "weakness",   "weaknesz",         "hyperventilating",
+      "hyperventilatinq", "hypervantilating", "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxa",
+      "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxb", "xxxxxxxxxxxxxxxxbxxxxxxxxxxxxxxxxa"};
+  auto info_of = [](const std::string& text) {
+    Tokens tokens;
+    tokenize(text, tokens);
+    std::vector<TokenInfo> info;
+    lookup_tokens(tokens, mini_kb(), true, info);
+    return info;
+  };
+  auto same = [](const TokenInfo& x, const TokenInfo& y) {
+    return x.stem == y.stem && x.repaired == y.repaired && x.typo_word == y.typo_word && x.flags == y.flags;
+  };
+  std::vector<TokenInfo> alone;
+  for (const std::string& w : words) {
+    std::thread([&] { alone.push_back(info_of(w).at(0)); }).join();  // a fresh thread: an empty cache
+  }
+  std::string all;
+  for (const std::string& w : words) all += w + " ";
+  std::vector<TokenInfo> together;
+  std::thread([&] {
+    info_of(all);
+    together = info_of(all);  // now every word comes from the cache
+  }).join();
+  ASSERT_EQ(together.size(), words.size());
+  for (std::size_t i = 0; i < words.size(); ++i) EXPECT_TRUE(same(alone[i], together[i])) << words[i];
+  // Not all alike: the list does hold words the knowledge base knows and words it repairs.
+  EXPECT_FALSE(same(alone[3], alone[5]));  // "cramp", "crampx"
 }
 
 TEST(Lexicon, LongestPhraseWins) {
