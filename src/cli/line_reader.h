@@ -12,19 +12,26 @@ class LineReader {
  public:
   LineReader(int fd, std::size_t max_line) : fd_(fd), max_line_(max_line) {}
 
-  enum class Result { line, eof, interrupted, error };
+  // `pending`: no whole line is buffered and none can be read without waiting (only
+  // when next() was asked not to wait).
+  enum class Result { line, eof, interrupted, error, pending };
 
   // The next line, without its '\n'. `too_long` is set (and `line` emptied) when it exceeded the limit.
-  Result next(std::string& line, bool& too_long);
+  // With `wait` false, returns `pending` rather than wait for input that has not arrived
+  // (a file never makes it wait; a pipe or terminal whose writer is slow can).
+  Result next(std::string& line, bool& too_long, bool wait = true);
   const std::string& error() const { return error_; }
 
  private:
   bool fill();
+  bool input_ready(int timeout_ms);  // false on Ctrl-C (interrupted_ set) or timeout
 
   int fd_;
   std::size_t max_line_;
   std::string buf_;
-  std::size_t pos_ = 0;
+  std::size_t pos_ = 0;      // start of the next line in buf_
+  std::size_t scanned_ = 0;  // buf_ holds no '\n' in [pos_, scanned_)
+  bool dropping_ = false;    // the rest of an overlong line is still to come
   bool eof_ = false;
   bool interrupted_ = false;
   std::string error_;

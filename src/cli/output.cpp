@@ -4,6 +4,8 @@
 #include <cstring>
 #include <unistd.h>
 
+#include "cli/terminal.h"
+
 namespace crampx::cli {
 namespace {
 constexpr std::size_t kFlushAt = 1 << 16;
@@ -28,12 +30,16 @@ bool Output::flush() {
 }
 
 bool Output::write_all(std::string_view s) {
-  if (closed_ || !error_.empty()) return false;
+  if (closed_ || interrupted_ || !error_.empty()) return false;
   std::size_t done = 0;
   while (done < s.size()) {
     const ssize_t n = ::write(fd_, s.data() + done, s.size() - done);
     if (n < 0) {
-      if (errno == EINTR) continue;
+      if (errno == EINTR) {
+        if (!interrupted()) continue;
+        interrupted_ = true;  // Ctrl-C while the reader of our output does not read: stop writing
+        return false;
+      }
       if (errno == EPIPE) {
         closed_ = true;
       } else {
@@ -42,6 +48,11 @@ bool Output::write_all(std::string_view s) {
       return false;
     }
     done += static_cast<std::size_t>(n);
+    // A signal cut the write short (a partial count, not EINTR): was it Ctrl-C?
+    if (done < s.size() && interrupted()) {
+      interrupted_ = true;
+      return false;
+    }
   }
   return true;
 }

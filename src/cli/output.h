@@ -35,6 +35,7 @@ class Output {
   std::string buffer_;
   std::string error_;
   bool closed_ = false;
+  bool interrupted_ = false;  // Ctrl-C stopped a write that was waiting
 };
 
 }  // namespace crampx::cli

@@ -5,6 +5,7 @@
 #include <condition_variable>
 #include <memory>
 #include <mutex>
+#include <system_error>
 #include <thread>
 
 #include <fmt/format.h>
@@ -22,21 +23,27 @@ constexpr std::size_t kBatchLines = 256;
 constexpr std::size_t kBatchBytes = 1 << 20;
 
 // Batches are reused once written: their line strings and output keep their capacity,
-// so a long stream allocates nothing per record in steady state.
+// so a long stream allocates nothing per record in steady state (but a line's buffer
+// over kKeptLineBytes is let go, so that long lines do not stay in every slot).
+constexpr std::size_t kKeptLineBytes = 64 * 1024;
+
 struct Batch {
   std::vector<std::string> lines;  // lines[0, count) hold this batch's records
   std::vector<char> too_long;
   std::size_t count = 0;
+  bool input_pending = false;  // the input had no more lines ready: write this batch out now
   std::string out;
   std::size_t explained = 0;
   std::size_t errors = 0;
-  bool done = false;
 
   void reset() {
+    for (std::size_t i = 0; i < count; ++i) {
+      if (lines[i].capacity() > kKeptLineBytes) std::string().swap(lines[i]);
+    }
     count = 0;
+    input_pending = false;
     out.clear();
     explained = errors = 0;
-    done = false;
   }
 };
 
@@ -77,7 +84,8 @@ void process(Batch& batch, const Context& ctx, const StreamOptions& o) {
 // explains it, and hands it in; whoever hands in the batch that is next in input
 // order writes it and every finished batch after it. No thread waits on another in
 // the steady state: on two cores, waking a sleeping coordinator for every batch cost
-// more than reading and writing the batches does (docs/PERFORMANCE.md).
+// more than reading and writing the batches does (docs/PERFORMANCE.md). Reading has a
+// lock of its own, so that a thread waiting for slow input holds up no one's writing.
 class Stream {
  public:
   Stream(const Context& ctx, const StreamOptions& o)
@@ -85,7 +93,11 @@ class Stream {
 
   int run() {
     std::vector<std::thread> helpers;
-    for (unsigned i = 1; i < o_.jobs; ++i) helpers.emplace_back([this] { work(); });
+    try {
+      for (unsigned i = 1; i < o_.jobs; ++i) helpers.emplace_back([this] { work(); });
+    } catch (const std::system_error&) {
+      // The system refused another thread (a process limit): go on with those there are.
+    }
     work();
     for (std::thread& t : helpers) t.join();
 
@@ -105,14 +117,22 @@ class Stream {
       std::unique_ptr<Batch> batch;
       std::size_t seq = 0;
       {
-        std::unique_lock lock(mu_);
-        // Bounded memory: a thread that runs ahead of the writer by max_in_flight_
-        // batches waits for it (only when the other threads were held up).
-        room_.wait(lock, [&] { return read_seq_ - write_seq_ < max_in_flight_ || !more(); });
-        if (!more()) return;
-        batch = take_spare();
-        read(*batch);
-        if (batch->count == 0) return;
+        const std::lock_guard reading(read_mu_);  // always taken before mu_, never after
+        {
+          std::unique_lock lock(mu_);
+          // Bounded memory: a thread that runs ahead of the writer by max_in_flight_
+          // batches waits for it (only when the other threads were held up).
+          room_.wait(lock, [&] { return read_seq_ - write_seq_ < max_in_flight_ || !more(); });
+          if (!more()) return;
+          batch = take_spare();
+        }
+        const LineReader::Result status = read(*batch);  // may wait for input: mu_ is free meanwhile
+        const std::lock_guard lock(mu_);
+        status_ = status;
+        if (batch->count == 0) {
+          spare_.push_back(std::move(batch));
+          return;
+        }
         seq = read_seq_++;
       }
       process(*batch, ctx_, o_);
@@ -120,8 +140,10 @@ class Stream {
     }
   }
 
+  // Under mu_.
   bool more() const { return !stopped_ && status_ == LineReader::Result::line; }
 
+  // Under mu_.
   std::unique_ptr<Batch> take_spare() {
     if (spare_.empty()) return std::make_unique<Batch>();
     std::unique_ptr<Batch> b = std::move(spare_.back());
@@ -129,8 +151,10 @@ class Stream {
     return b;
   }
 
-  // Under mu_: the next lines of the input, up to a batch's limits.
-  void read(Batch& batch) {
+  // Under read_mu_: the next lines of the input, up to a batch's limits. Only the
+  // first line is waited for; after it, the batch takes the lines that are there, so
+  // a slow writer of the input gets each answer as soon as its line is explained.
+  LineReader::Result read(Batch& batch) {
     std::size_t bytes = 0;
     bool too_long = false;
     while (batch.count < kBatchLines && bytes < kBatchBytes) {
@@ -139,11 +163,16 @@ class Stream {
         batch.too_long.push_back(0);
       }
       std::string& line = batch.lines[batch.count];
-      status_ = reader_.next(line, too_long);
-      if (status_ != LineReader::Result::line) break;
+      const LineReader::Result status = reader_.next(line, too_long, /*wait=*/batch.count == 0);
+      if (status == LineReader::Result::pending) {
+        batch.input_pending = true;
+        return LineReader::Result::line;  // more may come
+      }
+      if (status != LineReader::Result::line) return status;
       bytes += line.size();
       batch.too_long[batch.count++] = too_long ? 1 : 0;
     }
+    return LineReader::Result::line;
   }
 
   void hand_in(std::size_t seq, std::unique_ptr<Batch> batch) {
@@ -154,10 +183,12 @@ class Stream {
     // Write, outside the lock, each finished batch that is next in order.
     while (finished_[write_seq_ % max_in_flight_]) {
       std::unique_ptr<Batch> b = std::move(finished_[write_seq_ % max_in_flight_]);
+      const bool stopped = stopped_;
       lock.unlock();
       explained_ += b->explained;
       errors_ += b->errors;
-      const bool wrote = stopped_ || ctx_.out.write(b->out);
+      bool wrote = stopped || ctx_.out.write(b->out);
+      if (wrote && b->input_pending) wrote = ctx_.out.flush();  // the reader of our output may be waiting
       b->reset();
       lock.lock();
       if (!wrote) stopped_ = true;
@@ -170,22 +201,23 @@ class Stream {
 
   const Context& ctx_;
   const StreamOptions& o_;
-  std::mutex mu_;
-  std::condition_variable room_;  // the writer caught up
+  std::mutex read_mu_;  // the reader: one thread at a time
   LineReader reader_;
-  LineReader::Result status_ = LineReader::Result::line;
+  std::mutex mu_;       // everything below but what the writer alone touches
+  std::condition_variable room_;  // the writer caught up
+  LineReader::Result status_ = LineReader::Result::line;  // the reader's last word
   const std::size_t max_in_flight_;
   std::size_t read_seq_ = 0;   // batches read so far
   std::size_t write_seq_ = 0;  // batches written (or dropped after the output closed) so far
-  bool writing_ = false;
+  bool writing_ = false;       // a thread holds the writer's role
+  bool stopped_ = false;       // the output closed or failed: read no more, write no more
   // Finished batches waiting for their turn, at seq % max_in_flight_: at most
   // max_in_flight_ batches are read and not yet written.
   std::vector<std::unique_ptr<Batch>> finished_ = std::vector<std::unique_ptr<Batch>>(max_in_flight_);
   std::vector<std::unique_ptr<Batch>> spare_;
-  // Touched only by the one writer at a time.
+  // Touched only by the thread in the writer's role (handed over under mu_).
   std::size_t explained_ = 0;
   std::size_t errors_ = 0;
-  bool stopped_ = false;  // the reader went away, the disk filled, or Ctrl-C
 };
 
 }  // namespace

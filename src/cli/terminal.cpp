@@ -1,10 +1,12 @@
 #include "cli/terminal.h"
 
+#include <fcntl.h>
 #include <signal.h>
 #include <sys/ioctl.h>
 #include <unistd.h>
 
 #include <atomic>
+#include <cerrno>
 #include <cstdlib>
 #include <cstring>
 #include <string>
@@ -12,7 +14,17 @@
 namespace crampx::cli {
 namespace {
 std::atomic<bool> g_interrupted{false};
-extern "C" void on_sigint(int) { g_interrupted.store(true); }
+int g_wake[2] = {-1, -1};  // the self-pipe behind interrupt_fd()
+
+extern "C" void on_sigint(int) {
+  if (g_interrupted.exchange(true)) _exit(130);  // the second Ctrl-C: stop now
+  const int saved = errno;
+  if (g_wake[1] >= 0) {
+    const ssize_t ignored = ::write(g_wake[1], "!", 1);  // async-signal-safe
+    (void)ignored;
+  }
+  errno = saved;
+}
 }  // namespace
 
 bool is_terminal(int fd) { return ::isatty(fd) == 1; }
@@ -38,6 +50,7 @@ bool use_color(ColorMode mode) {
 }
 
 void install_signal_handlers() {
+  if (g_wake[0] < 0 && ::pipe2(g_wake, O_CLOEXEC | O_NONBLOCK) != 0) g_wake[0] = g_wake[1] = -1;
   struct sigaction sa {};
   sa.sa_handler = on_sigint;
   sigemptyset(&sa.sa_mask);
@@ -47,5 +60,7 @@ void install_signal_handlers() {
 }
 
 bool interrupted() { return g_interrupted.load(); }
+
+int interrupt_fd() { return g_wake[0]; }
 
 }  // namespace crampx::cli

@@ -18,9 +18,15 @@ enum class ColorMode { automatic, always, never };
 // and never with NO_COLOR set or TERM=dumb.
 bool use_color(ColorMode mode);
 
-// Installs the SIGINT handler (no SA_RESTART, so a blocked read returns) and
-// ignores SIGPIPE (a closed pipe is then seen as EPIPE on write).
+// Installs the SIGINT handler and ignores SIGPIPE (a closed pipe is then seen as
+// EPIPE on write). The first Ctrl-C asks the command to stop (interrupted()); a
+// second one ends the process at once, with status 130, whatever it was waiting on.
 void install_signal_handlers();
 bool interrupted();
+
+// A descriptor that becomes readable at the first Ctrl-C, or -1 before the handlers
+// are installed. The signal reaches one thread only: a thread that waits for input
+// polls this beside its own descriptor, so that it wakes whichever thread got it.
+int interrupt_fd();
 
 }  // namespace crampx::cli

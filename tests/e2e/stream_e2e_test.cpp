@@ -131,5 +131,38 @@ TEST(StreamE2E, ClosedPipeIsQuietWithThreads) {
   }
 }
 
+// A stream fed by a slow writer (a log followed as it grows, a person typing) answers
+// each line as it comes, at every -j: the input here stays open, without another line,
+// until both answers are out. Were answers held back for a full batch or for more
+// input, the process would wait for ever and be killed at the deadline.
+TEST(StreamE2E, AnswersDoNotWaitForMoreInput) {
+  ProcessOptions o;
+  o.stdin_data = "calf cramps at night\n{\"id\": 2, \"text\": \"twitching\"}\n";
+  o.keep_stdin_open_until_lines = 2;
+  for (const char* jobs : {"1", "2", "4"}) {
+    const auto r = mini({"explain", "--jsonl", "--brief", "-j", jobs}, o);
+    EXPECT_FALSE(r.timed_out) << jobs;
+    EXPECT_EQ(r.exit_code, 0) << jobs;
+    const auto lines = json_lines(r.out);
+    ASSERT_EQ(lines.size(), 2u) << jobs;
+    EXPECT_EQ(lines[1]["id"], 2);
+  }
+}
+
+// Ctrl-C while the input's writer pauses ends the stream at once, with 130, whichever of
+// the threads the signal reached and whichever was waiting for input.
+TEST(StreamE2E, CtrlCWhileTheInputPausesEndsTheStream) {
+  ProcessOptions o;
+  o.stdin_data = "calf cramps at night\n";
+  o.keep_stdin_open_until_lines = 1000;  // never, here: only the signal can end it
+  o.interrupt_after_lines = 1;
+  for (const char* jobs : {"1", "2", "4"}) {
+    const auto r = mini({"explain", "--jsonl", "--brief", "-j", jobs}, o);
+    EXPECT_FALSE(r.timed_out) << jobs;
+    EXPECT_EQ(r.exit_code, 130) << jobs;
+    EXPECT_EQ(json_lines(r.out).size(), 1u) << jobs;
+  }
+}
+
 }  // namespace
 }  // namespace crampx::test

@@ -7,7 +7,9 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
+#include <chrono>
 #include <cstring>
 #include <stdexcept>
 
@@ -52,21 +54,43 @@ ProcessResult run(const std::vector<std::string>& args, const ProcessOptions& op
   ProcessResult result;
   std::size_t written = 0;
   const std::string& input = options.stdin_data;
-  if (options.stdin_closed || input.empty()) {
+  const std::size_t hold_until = options.keep_stdin_open_until_lines;
+  bool holding = false;  // all of the input written, stdin kept open
+  if (options.stdin_closed || (input.empty() && hold_until == 0)) {
     close(in[1]);
     in[1] = -1;
   } else {
     fcntl(in[1], F_SETFL, O_NONBLOCK);
+    holding = input.empty();
   }
+  std::size_t out_lines = 0;
+  bool interrupted = false;
+  const auto deadline = std::chrono::steady_clock::now() + std::chrono::milliseconds(options.timeout_ms);
   bool out_open = true, err_open = true;
   char buf[65536];
-  while (out_open || err_open || in[1] >= 0) {
+  while (out_open || err_open || (in[1] >= 0 && !holding)) {
+    if (holding && out_lines >= hold_until) {
+      close(in[1]);
+      in[1] = -1;
+      holding = false;
+    }
+    if (!interrupted && options.interrupt_after_lines > 0 && out_lines >= options.interrupt_after_lines) {
+      kill(pid, SIGINT);
+      interrupted = true;
+    }
     pollfd fds[3];
     int n = 0;
     if (out_open) fds[n++] = {out[0], POLLIN, 0};
     if (err_open) fds[n++] = {err[0], POLLIN, 0};
-    if (in[1] >= 0) fds[n++] = {in[1], POLLOUT, 0};
-    if (poll(fds, static_cast<nfds_t>(n), -1) < 0) {
+    if (in[1] >= 0 && !holding) fds[n++] = {in[1], POLLOUT, 0};
+    const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(deadline - std::chrono::steady_clock::now());
+    const int ready = poll(fds, static_cast<nfds_t>(n), static_cast<int>(std::max<long long>(0, left.count())));
+    if (ready == 0) {  // the deadline: whatever it waits for, it waits too long
+      kill(pid, SIGKILL);
+      result.timed_out = true;
+      break;
+    }
+    if (ready < 0) {
       if (errno == EINTR) continue;
       break;
     }
@@ -77,8 +101,12 @@ ProcessResult run(const std::vector<std::string>& args, const ProcessOptions& op
         if (w > 0) written += static_cast<std::size_t>(w);
         if (w < 0 && errno != EAGAIN) written = input.size();
         if (written >= input.size()) {
-          close(in[1]);
-          in[1] = -1;
+          if (hold_until > 0) {
+            holding = true;
+          } else {
+            close(in[1]);
+            in[1] = -1;
+          }
         }
         continue;
       }
@@ -90,11 +118,15 @@ ProcessResult run(const std::vector<std::string>& args, const ProcessOptions& op
         continue;
       }
       (is_out ? result.out : result.err).append(buf, static_cast<std::size_t>(r));
+      if (is_out) out_lines += static_cast<std::size_t>(std::count(buf, buf + r, '\n'));
       if (is_out && options.close_stdout_after > 0 && result.out.size() >= options.close_stdout_after) {
         close(out[0]);
         out_open = false;
       }
     }
+  }
+  for (int fd : {in[1], out_open ? out[0] : -1, err_open ? err[0] : -1}) {
+    if (fd >= 0) close(fd);
   }
   int status = 0;
   waitpid(pid, &status, 0);

@@ -11,6 +11,7 @@ struct ProcessResult {
   int exit_code = -1;  // 128 + signal when killed by a signal
   std::string out;
   std::string err;
+  bool timed_out = false;  // killed after ProcessOptions::timeout_ms
 };
 
 struct ProcessOptions {
@@ -19,6 +20,11 @@ struct ProcessOptions {
   std::vector<std::string> env;                // extra NAME=VALUE entries
   std::string stdout_path;                     // redirect stdout to this file instead of capturing
   std::size_t close_stdout_after = 0;          // > 0: close our end of stdout after this many bytes
+  // An input that pauses: stdin stays open after stdin_data until this many lines have
+  // come out on stdout (0: closed once written), as a slow writer of the input would.
+  std::size_t keep_stdin_open_until_lines = 0;
+  std::size_t interrupt_after_lines = 0;       // > 0: send SIGINT once this many lines came out
+  int timeout_ms = 60000;                      // then the process is killed (SIGKILL): a hang fails, not blocks
 };
 
 ProcessResult run(const std::vector<std::string>& args, const ProcessOptions& options = {});
