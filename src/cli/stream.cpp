@@ -48,10 +48,11 @@ struct Batch {
 };
 
 void process(Batch& batch, const Context& ctx, const StreamOptions& o) {
+  // Each thread's own, reused from record to record.
+  thread_local Record record;
   thread_local infer::Workspace workspace;
   thread_local infer::Report rep;
   std::vector<infer::AnswerEntry> answers;
-  thread_local Record record;
   for (std::size_t i = 0; i < batch.count; ++i) {
     if (batch.too_long[i] != 0) {
       report::render_error_record(std::nullopt,

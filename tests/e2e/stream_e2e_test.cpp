@@ -105,26 +105,15 @@ TEST(StreamE2E, BriefRecords) {
   EXPECT_EQ(lines[1]["error"]["code"], "missing_text");
 }
 
+// A closed pipe ends the stream quietly; with several threads, the thread that finds
+// it closed stops the others, instead of their waiting on batches never to be written.
 TEST(StreamE2E, ClosedPipeIsQuiet) {
   std::string input;
   for (int i = 0; i < 20000; ++i) input += "calf cramps at night\n";
   ProcessOptions o;
   o.stdin_data = input;
   o.close_stdout_after = 1;
-  const auto r = mini({"explain", "--jsonl"}, o);
-  EXPECT_EQ(r.err, "");
-  EXPECT_EQ(r.exit_code, 0);
-}
-
-// With several threads, the thread that finds the pipe closed stops the others: the
-// process ends, quietly, instead of waiting on batches that will never be written.
-TEST(StreamE2E, ClosedPipeIsQuietWithThreads) {
-  std::string input;
-  for (int i = 0; i < 20000; ++i) input += "calf cramps at night\n";
-  ProcessOptions o;
-  o.stdin_data = input;
-  o.close_stdout_after = 1;
-  for (const char* jobs : {"2", "4"}) {
+  for (const char* jobs : {"1", "2", "4"}) {
     const auto r = mini({"explain", "--jsonl", "-j", jobs}, o);
     EXPECT_EQ(r.err, "") << jobs;
     EXPECT_EQ(r.exit_code, 0) << jobs;
