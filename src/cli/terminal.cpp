@@ -25,6 +25,22 @@ extern "C" void on_sigint(int) {
   }
   errno = saved;
 }
+// The self-pipe, above the standard descriptors: were stdin closed, a pipe taking
+// descriptor 0 would be read as the input and wait for ever.
+void make_wake_pipe() {
+  int fds[2];
+  if (::pipe2(fds, O_CLOEXEC | O_NONBLOCK) != 0) return;
+  for (int i = 0; i < 2; ++i) {
+    g_wake[i] = ::fcntl(fds[i], F_DUPFD_CLOEXEC, 3);
+    ::close(fds[i]);
+  }
+  if (g_wake[0] < 0 || g_wake[1] < 0) {
+    for (int& fd : g_wake) {
+      if (fd >= 0) ::close(fd);
+      fd = -1;
+    }
+  }
+}
 }  // namespace
 
 bool is_terminal(int fd) { return ::isatty(fd) == 1; }
@@ -50,7 +66,7 @@ bool use_color(ColorMode mode) {
 }
 
 void install_signal_handlers() {
-  if (g_wake[0] < 0 && ::pipe2(g_wake, O_CLOEXEC | O_NONBLOCK) != 0) g_wake[0] = g_wake[1] = -1;
+  if (g_wake[0] < 0) make_wake_pipe();
   struct sigaction sa {};
   sa.sa_handler = on_sigint;
   sigemptyset(&sa.sa_mask);

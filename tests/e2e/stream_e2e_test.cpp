@@ -120,6 +120,19 @@ TEST(StreamE2E, ClosedPipeIsQuiet) {
   }
 }
 
+// With no stdin at all (descriptor 0 closed), a stream is a read error at once: no
+// descriptor crampx opens for itself may take 0's place and be waited on as the input.
+TEST(StreamE2E, NoStdinIsAReadError) {
+  ProcessOptions o;
+  o.no_stdin = true;
+  for (const char* jobs : {"1", "2"}) {
+    const auto r = mini({"explain", "--jsonl", "-j", jobs}, o);
+    EXPECT_FALSE(r.timed_out) << jobs;
+    EXPECT_EQ(r.exit_code, 2) << jobs;
+    EXPECT_NE(r.err.find("cannot read stdin"), std::string::npos) << r.err;
+  }
+}
+
 // A stream fed by a slow writer (a log followed as it grows, a person typing) answers
 // each line as it comes, at every -j: the input here stays open, without another line,
 // until both answers are out. Were answers held back for a full batch or for more

@@ -23,7 +23,11 @@ ProcessResult run(const std::vector<std::string>& args, const ProcessOptions& op
   if (pipe(in) != 0 || pipe(out) != 0 || pipe(err) != 0) throw std::runtime_error("pipe failed");
   posix_spawn_file_actions_t actions;
   posix_spawn_file_actions_init(&actions);
-  posix_spawn_file_actions_adddup2(&actions, in[0], 0);
+  if (options.no_stdin) {
+    posix_spawn_file_actions_addclose(&actions, 0);
+  } else {
+    posix_spawn_file_actions_adddup2(&actions, in[0], 0);
+  }
   if (options.stdout_path.empty()) {
     posix_spawn_file_actions_adddup2(&actions, out[1], 1);
   } else {
@@ -56,7 +60,7 @@ ProcessResult run(const std::vector<std::string>& args, const ProcessOptions& op
   const std::string& input = options.stdin_data;
   const std::size_t hold_until = options.keep_stdin_open_until_lines;
   bool holding = false;  // all of the input written, stdin kept open
-  if (options.stdin_closed || (input.empty() && hold_until == 0)) {
+  if (options.no_stdin || options.stdin_closed || (input.empty() && hold_until == 0)) {
     close(in[1]);
     in[1] = -1;
   } else {

@@ -17,6 +17,7 @@ struct ProcessResult {
 struct ProcessOptions {
   std::string stdin_data;
   bool stdin_closed = false;                   // stdin at EOF immediately (else stdin_data)
+  bool no_stdin = false;                       // descriptor 0 not open at all in the process
   std::vector<std::string> env;                // extra NAME=VALUE entries
   std::string stdout_path;                     // redirect stdout to this file instead of capturing
   std::size_t close_stdout_after = 0;          // > 0: close our end of stdout after this many bytes
