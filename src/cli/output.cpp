@@ -34,12 +34,7 @@ bool Output::write_all(std::string_view s) {
   std::size_t done = 0;
   while (done < s.size()) {
     const ssize_t n = ::write(fd_, s.data() + done, s.size() - done);
-    if (n < 0) {
-      if (errno == EINTR) {
-        if (!interrupted()) continue;
-        interrupted_ = true;  // Ctrl-C while the reader of our output does not read: stop writing
-        return false;
-      }
+    if (n < 0 && errno != EINTR) {
       if (errno == EPIPE) {
         closed_ = true;
       } else {
@@ -47,8 +42,9 @@ bool Output::write_all(std::string_view s) {
       }
       return false;
     }
-    done += static_cast<std::size_t>(n);
-    // A signal cut the write short (a partial count, not EINTR): was it Ctrl-C?
+    if (n > 0) done += static_cast<std::size_t>(n);
+    // A signal cut the write short (EINTR, or a partial count): if it was Ctrl-C, the
+    // reader of our output is not reading, and waiting on it would never end.
     if (done < s.size() && interrupted()) {
       interrupted_ = true;
       return false;

@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include "cli/kept_buffer.h"
 #include "cli/record_json.h"
 #include "text/typo.h"
 
@@ -18,16 +19,8 @@ Result<infer::AnswerEntry> make_answer(std::string_view finding, std::string_vie
   return infer::AnswerEntry{*f, *a};
 }
 
-// Empties a buffer kept from line to line, and lets go of it after a huge line, so
-// that one long record does not hold its memory for the rest of the stream.
-void empty_kept(std::string& s) {
-  constexpr std::size_t kKeptBytes = 1 << 20;
-  if (s.capacity() > kKeptBytes) {
-    std::string().swap(s);
-  } else {
-    s.clear();
-  }
-}
+// A record's text buffers are kept from line to line, up to a size.
+constexpr std::size_t kKeptTextBytes = 1 << 20;
 
 }  // namespace
 
@@ -54,7 +47,7 @@ Result<infer::AnswerEntry> parse_answer_option(std::string_view option, const kb
 
 void parse_record(std::string_view line, const kb::KnowledgeBase& kb, Record& r) {
   r.id.reset();
-  empty_kept(r.text);
+  empty_kept(r.text, kKeptTextBytes);
   r.answers.clear();
   r.error.reset();
   if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
@@ -85,7 +78,7 @@ void parse_record(std::string_view line, const kb::KnowledgeBase& kb, Record& r)
     return;
   }
   r.text.swap(fields.text);
-  empty_kept(fields.text);
+  empty_kept(fields.text, kKeptTextBytes);
   if (r.text.size() > kMaxTextBytes) {
     r.error = Error{"text_too_long", fmt::format("the text is longer than the limit of {} MiB", kMaxTextBytes >> 20)};
     return;

@@ -12,6 +12,7 @@
 #include <fmt/format.h>
 
 #include "base/json_limits.h"
+#include "cli/kept_buffer.h"
 #include "report/json_writer.h"
 
 namespace crampx::cli {
@@ -187,8 +188,7 @@ std::optional<Error> read_json_record(std::string_view line, RecordFields& out) 
   thread_local std::string copy;  // kept for the next line: no allocation per record
   copy.assign(line);
   std::optional<Error> error = read_in_place(line, copy, out);
-  constexpr std::size_t kKeptCopyBytes = 1 << 20;
-  if (copy.capacity() > kKeptCopyBytes) std::string().swap(copy);  // but not a huge line's
+  empty_kept(copy, 1 << 20);  // but not a huge line's
   return error;
 }
 

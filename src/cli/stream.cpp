@@ -11,6 +11,7 @@
 #include <fmt/format.h>
 
 #include "cli/exit_codes.h"
+#include "cli/kept_buffer.h"
 #include "cli/line_reader.h"
 #include "cli/record.h"
 #include "cli/terminal.h"
@@ -37,9 +38,7 @@ struct Batch {
   std::size_t errors = 0;
 
   void reset() {
-    for (std::size_t i = 0; i < count; ++i) {
-      if (lines[i].capacity() > kKeptLineBytes) std::string().swap(lines[i]);
-    }
+    for (std::size_t i = 0; i < count; ++i) empty_kept(lines[i], kKeptLineBytes);
     count = 0;
     input_pending = false;
     out.clear();
