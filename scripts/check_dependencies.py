@@ -9,7 +9,7 @@ ALLOWED = {
     "text": {"base", "kb", "text"},
     "infer": {"base", "kb", "text", "infer"},
     "report": {"base", "kb", "text", "infer", "report"},
-    "compile": {"base", "kb", "text", "infer", "report", "compile"},
+    "compile": {"base", "kb", "text", "compile"},
     "cli": {"base", "kb", "text", "compile", "infer", "report", "cli"},
 }
 

@@ -10,7 +10,6 @@
 #include "base/hash.h"
 #include "compile/lexicon_builder.h"
 #include "kb/validate.h"
-#include "report/render.h"
 #include "text/analyze.h"
 
 namespace crampx::compile {
@@ -256,24 +255,14 @@ void build_implications(const kb::KnowledgeBase& kb, ImageBuilder& b) {
   }
 }
 
-// Each cause's part of the JSON report that no text changes (mechanisms to references),
-// rendered once here so that reports copy it (report::render_cause_knowledge).
-void build_cause_knowledge_json(const kb::KnowledgeBase& kb, ImageBuilder& b) {
-  for (std::uint32_t c = 0; c < b.causes.size(); ++c) {
-    b.causes[c].knowledge_json_compact = b.str(report::render_cause_knowledge(kb, c, 0));
-    b.causes[c].knowledge_json_pretty = b.str(report::render_cause_knowledge(kb, c, report::kPrettyIndent));
-  }
-}
-
-// What later stages compute from the knowledge base itself: they need the lexicon and
-// the records as the engine reads them, so they read a first image, and the image is
-// built again with what they found.
+// What the text stage reads in the knowledge base's own phrases: it needs the lexicon as
+// the engine reads it, so it reads a first image, and the image is built again with
+// what it found.
 void build_derived(ImageBuilder& b) {
   const Image first = b.finish();
   const Result<kb::KnowledgeBase> kb = kb::KnowledgeBase::from_image(first.bytes());
   if (!kb) return;  // cannot happen for an image just built
   build_implications(*kb, b);
-  build_cause_knowledge_json(*kb, b);
 }
 
 }  // namespace

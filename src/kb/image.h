@@ -12,7 +12,7 @@
 namespace crampx::kb {
 
 inline constexpr char kImageMagic[8] = {'C', 'R', 'A', 'M', 'P', 'X', 'K', 'B'};
-inline constexpr std::uint32_t kImageVersion = 7;
+inline constexpr std::uint32_t kImageVersion = 8;
 inline constexpr std::uint32_t kNone = 0xFFFFFFFFu;
 
 struct Str {  // bytes [offset, offset + length) of the string pool
@@ -82,10 +82,6 @@ struct CauseFindingRec {
 
 struct CauseRec {
   Str id, label, summary;
-  // The JSON report's members for this cause that depend only on the knowledge base,
-  // pre-rendered by the compiler (report::render_cause_knowledge): compact, and at
-  // --json's indentation.
-  Str knowledge_json_compact, knowledge_json_pretty;
   Range findings;  // into the cause-finding section
   Ids mechanisms, conditions, diagnostics, treatments, prevention, references;
   float prior;

@@ -34,7 +34,7 @@ void write_contributions(JsonWriter& w, const KnowledgeBase& kb, Key key,
 }
 
 // A cause's members that depend only on the knowledge base, from "mechanisms" to
-// "references" (render_cause_knowledge).
+// "references".
 void write_cause_knowledge(JsonWriter& w, const KnowledgeBase& kb, const kb::CauseRec& c) {
   w.key("mechanisms").begin_array();
   for (std::uint32_t m : kb.ids(c.mechanisms)) {
@@ -82,9 +82,7 @@ void write_cause_knowledge(JsonWriter& w, const KnowledgeBase& kb, const kb::Cau
   write_refs(w, kb, c.references);
 }
 
-// The cause object: its score for this text, then its knowledge, copied from the
-// image when the compiler rendered it at this indent (for an object kCauseDepth
-// containers deep, which is where render_json writes causes).
+// The cause object: its score for this text, then its knowledge.
 void write_cause(JsonWriter& w, const KnowledgeBase& kb, const infer::CauseScore& s) {
   const kb::CauseRec& c = kb.causes()[s.cause];
   w.begin_object();
@@ -98,14 +96,7 @@ void write_cause(JsonWriter& w, const KnowledgeBase& kb, const infer::CauseScore
     w.begin_object().field("id", kb.str(rec.id)).field("label", kb.str(rec.label)).end_object();
   }
   w.end_array();
-  const kb::Str knowledge = w.indent() == 0               ? c.knowledge_json_compact
-                            : w.indent() == kPrettyIndent ? c.knowledge_json_pretty
-                                                          : kb::Str{};
-  if (knowledge.length > 0) {
-    w.raw_members(kb.str(knowledge));
-  } else {
-    write_cause_knowledge(w, kb, c);
-  }
+  write_cause_knowledge(w, kb, c);
   w.end_object();
 }
 
@@ -178,13 +169,6 @@ void write_question(JsonWriter& w, const infer::Report& r, const KnowledgeBase& 
 }
 
 }  // namespace
-
-std::string render_cause_knowledge(const KnowledgeBase& kb, std::uint32_t cause, int indent) {
-  std::string out;
-  JsonWriter w(out, indent, kCauseDepth);
-  write_cause_knowledge(w, kb, kb.causes()[cause]);
-  return out;
-}
 
 void render_json(const infer::Report& r, const KnowledgeBase& kb, const RenderOptions& options, int indent,
                  std::string& out) {

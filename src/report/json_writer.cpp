@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <array>
-#include <cassert>
 #include <cmath>
 #include <cstdint>
 #include <cstring>
@@ -260,13 +259,6 @@ JsonWriter& JsonWriter::null() {
 JsonWriter& JsonWriter::raw(std::string_view json) {
   before_value();
   out_.append(json);
-  return *this;
-}
-
-JsonWriter& JsonWriter::raw_members(std::string_view json) {
-  assert(!first_.empty() && first_.back() == '\0' && !after_key_ && inline_depth_ == 0);  // an object with members
-  out_.append(json);
-  first_.back() = '\0';
   return *this;
 }
 

@@ -33,11 +33,6 @@ class JsonWriter {
  public:
   // indent 0 writes one line; otherwise pretty-prints with that many spaces per level.
   explicit JsonWriter(std::string& out, int indent = 0) : out_(out), indent_(indent) {}
-  // Continues the members of an object nested `depth` containers deep that already has
-  // members: what it writes can later go into such an object with raw_members().
-  JsonWriter(std::string& out, int indent, std::size_t depth) : out_(out), indent_(indent), first_(depth, '\0') {}
-
-  int indent() const { return indent_; }
 
   JsonWriter& begin_object();
   JsonWriter& end_object();
@@ -57,9 +52,6 @@ class JsonWriter {
   JsonWriter& null();
   // Writes pre-rendered JSON as a value (must be valid JSON).
   JsonWriter& raw(std::string_view json);
-  // Writes pre-rendered members into the current object, which already has members:
-  // `json` is what the depth constructor above wrote at this depth and indent.
-  JsonWriter& raw_members(std::string_view json);
 
   template <class T>
   JsonWriter& field(Key k, const T& v) {

@@ -3,7 +3,6 @@
 #pragma once
 
 #include <cstddef>
-#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -18,10 +17,8 @@ enum class Format { text, json, jsonl, markdown, brief };
 
 inline constexpr std::string_view kReportSchema = "crampx/report/v1";
 
-// --json's indentation, and how deep a cause object sits in a report (the report
-// object, its "causes" array, the cause).
+// --json's indentation.
 inline constexpr int kPrettyIndent = 2;
-inline constexpr std::size_t kCauseDepth = 3;
 
 // A report lists at most this many finding mentions and unrecognized words; the
 // rest are counted (`findings_omitted`, `unrecognized_omitted`). Every mention still
@@ -42,13 +39,6 @@ void render(Format format, const infer::Report& report, const kb::KnowledgeBase&
 // The record for an input line that could not be explained (jsonl and brief):
 // {"id": ..., "error": {"code": ..., "message": ...}} and a newline. `id` is raw JSON.
 void render_error_record(const std::optional<std::string>& id, const Error& error, std::string& out);
-
-// The members of a cause object that depend only on the knowledge base ("mechanisms"
-// to "references"), as render_json writes them at `indent`, kCauseDepth containers
-// deep. The compiler stores them in the image for --json and --jsonl (CauseRec::
-// knowledge_json_compact and _pretty), so a report copies them instead of writing
-// each of their few hundred strings again.
-std::string render_cause_knowledge(const kb::KnowledgeBase& kb, std::uint32_t cause, int indent);
 
 // Individual renderers (render() dispatches to them).
 void render_json(const infer::Report& report, const kb::KnowledgeBase& kb, const RenderOptions& options, int indent,

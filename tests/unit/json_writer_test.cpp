@@ -106,36 +106,6 @@ TEST(JsonWriter, DeepIndentationIsExact) {
   }
 }
 
-// Members rendered ahead of time at their depth, then copied in with raw_members(),
-// must give the bytes that writing them in place gives, compact and indented.
-TEST(JsonWriter, RawMembersMatchWritingThemInPlace) {
-  auto tail = [](JsonWriter& w) {
-    w.key("b").begin_object().key("c").begin_array().value("x").value(2).end_array().end_object();
-    w.field("d", "e").key("span").begin_array(true).value(1).value(2).end_array();
-  };
-  for (const int indent : {0, 2, 4}) {
-    std::string in_place;
-    JsonWriter w(in_place, indent);
-    w.begin_object().key("root").begin_array().begin_object().field("a", 1);
-    tail(w);
-    w.end_object().end_array().end_object();
-
-    std::string members;
-    JsonWriter ahead(members, indent, 3);  // the object, its array, the inner object
-    tail(ahead);
-    std::string copied;
-    JsonWriter w2(copied, indent);
-    w2.begin_object().key("root").begin_array().begin_object().field("a", 1);
-    w2.raw_members(members).field("z", 0);
-    w2.end_object().end_array().end_object();
-
-    const std::string z = indent == 0 ? R"(,"z":0)" : ",\n" + std::string(3 * indent, ' ') + "\"z\": 0";
-    const std::size_t at = copied.find(z);
-    ASSERT_NE(at, std::string::npos) << indent;
-    EXPECT_EQ(copied.substr(0, at) + copied.substr(at + z.size()), in_place) << "indent " << indent;
-  }
-}
-
 // Numbers are rounded to 4 decimals; a huge one has none to round and must not overflow
 // into "inf", which is not JSON.
 TEST(JsonWriter, NumbersStayJson) {
