@@ -71,11 +71,8 @@ echo
 sentence="my calves lock up at night after long runs in the heat, no weakness"
 echo "## Cold start"
 echo
-# How the binary is laid out decides much of it: of the functions start-up touches
-# (src/startup_symbols.txt), how many the binary still has, and how far apart they lie.
-python3 bench/startup_order.py --check "$build" src/startup_symbols.txt || true
 # The page cache holds a freshly linked or copied binary differently from one read back
-# from disk (PERFORMANCE.md). CRAMPX_PERF_DROP_CACHES=1 (as root) measures the usual state,
+# from disk. CRAMPX_PERF_DROP_CACHES=1 (as root) measures the usual state,
 # read back from disk; it empties the page cache of the whole machine.
 if [ "${CRAMPX_PERF_DROP_CACHES:-0}" = 1 ] && [ -w /proc/sys/vm/drop_caches ]; then
   sync && echo 3 > /proc/sys/vm/drop_caches
@@ -86,10 +83,9 @@ else
   echo "Page cache as found: the binaries are measured as they lie in memory (CRAMPX_PERF_DROP_CACHES=1 to drop it first)."
 fi
 echo
-# Start-up is counted in page faults: how many each process takes, and what one costs here.
+# Much of a start is first touches of memory: how many page faults each process takes.
 faults() { /usr/bin/time -f %R "$@" 2>&1 >/dev/null | tail -1; }
-echo "Page faults: C hello-world $(faults "$build/bench/hello_c"), crampx explain --json $(faults "$crampx" explain --json "$sentence");"
-echo "one costs \`$("$build/bench/page_fault_cost" "$crampx")\` (bench/page_fault_cost)."
+echo "Page faults: C hello-world $(faults "$build/bench/hello_c"), crampx explain --json $(faults "$crampx" explain --json "$sentence")."
 echo
 hyperfine -N --warmup 100 --runs 1000 --export-json "$tmp/start.json" \
   "$build/bench/hello_c" "$crampx explain --json '$sentence'" >/dev/null 2>&1
