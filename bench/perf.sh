@@ -13,6 +13,9 @@
 #
 #   bench/perf.sh [BUILD_DIR]          (Release build; needs hyperfine, ripgrep, GNU time)
 #   CRAMPX_PERF_DROP_CACHES=1 bench/perf.sh    (as root: drop the page cache before the cold start)
+#   CRAMPX_NEGEX=FILE.tsv bench/perf.sh        (the sentences to cycle; by default the NegEx dev
+#                                              set of the evaluation data when it lies beside the
+#                                              clone, else bench/negex_sample.tsv)
 #
 # Prints a Markdown report on stdout; scratch files go to a temporary directory.
 set -eu
@@ -21,8 +24,9 @@ build=${1:-build}
 for tool in hyperfine rg /usr/bin/time python3; do
   command -v "$tool" >/dev/null || { echo "perf.sh: needs $tool (scripts/install-deps --bench)" >&2; exit 2; }
 done
-negex=../shared/eval/negex/negex-annotations-dev.tsv
-[ -f "$negex" ] || { echo "perf.sh: needs $negex" >&2; exit 2; }
+negex=${CRAMPX_NEGEX:-../shared/eval/negex/negex-annotations-dev.tsv}
+[ -n "${CRAMPX_NEGEX:-}" ] || [ -f "$negex" ] || negex=bench/negex_sample.tsv
+[ -f "$negex" ] || { echo "perf.sh: no sentences at $negex" >&2; exit 2; }
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 crampx=$build/crampx
@@ -65,6 +69,8 @@ rss() {  # peak RSS in KiB of a command reading stdin from $1
 echo "# crampx performance run"
 echo
 echo "$(date -u +%Y-%m-%dT%H:%MZ), $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //'), $(g++ --version | head -1)"
+echo
+echo "Sentences: $(basename "$negex"), $(($(wc -l < "$negex") - 1)) of them, cycled."
 echo
 
 # 1. Cold start.

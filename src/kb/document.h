@@ -1,5 +1,5 @@
 // Reading a knowledge base from JSON: one file, or every *.json of a directory
-// merged (each top-level key from one file), with the limits of docs/LIMITS.md.
+// merged (each top-level key from one file), with the limits below (docs/RELIABILITY.md, "Limits").
 #pragma once
 
 #include <cstddef>

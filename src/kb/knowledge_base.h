@@ -97,8 +97,9 @@ class KnowledgeBase {
   std::uint64_t serial_ = 0;
 };
 
-// The knowledge base embedded in the binary at build time (see src/embedded/).
-// Defined by the generated embedded_kb.cpp; aborts never: the image was checked when built.
+// The knowledge base embedded in the binary at build time: tools/kbc.cpp compiles data/kb
+// into the generated embedded_kb.cpp that defines it (src/CMakeLists.txt). It never fails:
+// the image was checked when built.
 const KnowledgeBase& embedded();
 
 }  // namespace crampx::kb
