@@ -13,8 +13,9 @@
 #include "kb/knowledge_base.h"
 #include "report/render.h"
 #include "text/analyze.h"
-#include "text/lexicon.h"
+#include "text/finding_rules.h"
 #include "text/tokenize.h"
+#include "text/trigger_rules.h"
 #include "text/typo.h"
 
 namespace {
@@ -84,10 +85,11 @@ void BM_MatchPhrases(benchmark::State& state) {
   text::tokenize(text, tokens);
   std::vector<text::TokenInfo> info;
   text::lookup_tokens(tokens, kb(), true, info);
+  text::MatchScratch scratch;
   std::vector<text::PhraseMatch> findings, triggers;
   for (auto _ : state) {
-    text::match_phrases(tokens, info, kb(), false, findings);
-    text::match_phrases(tokens, info, kb(), true, triggers);
+    text::match_findings(tokens, info, kb(), scratch, findings);
+    text::match_triggers(tokens, info, kb(), scratch, triggers);
     benchmark::DoNotOptimize(findings.data());
   }
   state.SetBytesProcessed(static_cast<std::int64_t>(state.iterations() * text.size()));

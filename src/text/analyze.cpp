@@ -2,6 +2,9 @@
 
 #include <algorithm>
 
+#include "text/finding_rules.h"
+#include "text/trigger_rules.h"
+
 namespace crampx::text {
 
 std::string_view to_string(Status s) {
@@ -42,10 +45,10 @@ void read_text(std::string_view input, const kb::KnowledgeBase& kb, const Analyz
 
 void read_tokens(const kb::KnowledgeBase& kb, const AnalyzeOptions& options, Scratch& s) {
   lookup_tokens(s.tokens, kb, options.repair_typos, s.info);
-  match_phrases(s.tokens, s.info, kb, /*triggers=*/false, s.findings);
+  match_findings(s.tokens, s.info, kb, s.matching, s.findings);
   s.triggers.clear();
   if (!options.list_unrecognized && s.findings.empty()) return;  // nothing to assert or list
-  match_phrases(s.tokens, s.info, kb, /*triggers=*/true, s.triggers);
+  match_triggers(s.tokens, s.info, kb, s.matching, s.triggers);
 }
 
 void assert_text(const kb::KnowledgeBase& kb, Scratch& s, std::span<const TokenRange> targets) {

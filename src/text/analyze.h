@@ -10,8 +10,9 @@
 
 #include "kb/knowledge_base.h"
 #include "text/assertion.h"
-#include "text/lexicon.h"
+#include "text/phrase_matcher.h"
 #include "text/tokenize.h"
+#include "text/word_cache.h"
 
 namespace crampx::text {
 
@@ -53,6 +54,7 @@ Status status_of(const Assertion& a);
 struct Scratch {
   Tokens tokens;
   std::vector<TokenInfo> info;
+  MatchScratch matching;
   std::vector<PhraseMatch> findings;
   std::vector<PhraseMatch> triggers;
   std::vector<std::uint32_t> covered;  // per token: the finding match (index + 1) or target it is part of, or 0

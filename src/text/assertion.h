@@ -27,7 +27,7 @@
 #include <vector>
 
 #include "kb/knowledge_base.h"
-#include "text/lexicon.h"
+#include "text/phrase_matcher.h"
 #include "text/tokenize.h"
 
 namespace crampx::text {
@@ -47,7 +47,7 @@ struct Assertion {
 // triggers ("no cramps no cramps ...") costs linear time, not their product.
 class AssertionScopes {
  public:
-  // `triggers` are the trigger-phrase matches of the text (match_phrases with triggers = true).
+  // `triggers` are the trigger-phrase matches of the text (match_triggers).
   void build(const Tokens& tokens, const std::vector<PhraseMatch>& triggers, const kb::KnowledgeBase& kb);
 
   // The assertion for a finding spanning tokens [first, last].
