@@ -44,7 +44,7 @@ void read_text(std::string_view input, const kb::KnowledgeBase& kb, const Analyz
 }
 
 void read_tokens(const kb::KnowledgeBase& kb, const AnalyzeOptions& options, Scratch& s) {
-  lookup_tokens(s.tokens, kb, options.repair_typos, s.info);
+  lookup_tokens(s.tokens, kb, options.repair_typos, s.words, s.info);
   match_findings(s.tokens, s.info, kb, s.matching, s.findings);
   s.triggers.clear();
   if (!options.list_unrecognized && s.findings.empty()) return;  // nothing to assert or list
@@ -82,7 +82,7 @@ void assert_text(const kb::KnowledgeBase& kb, Scratch& s, std::span<const TokenR
     }
     return false;
   });
-  s.scopes.build(s.tokens, s.triggers, kb);
+  s.scopes.build(s.tokens, s.info, s.triggers, kb);
 }
 
 namespace {

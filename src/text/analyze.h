@@ -53,6 +53,7 @@ Status status_of(const Assertion& a);
 // Reusable buffers, so a stream of texts allocates nothing in steady state.
 struct Scratch {
   Tokens tokens;
+  WordLookup words;  // word -> TokenInfo, remembered from text to text
   std::vector<TokenInfo> info;
   MatchScratch matching;
   std::vector<PhraseMatch> findings;

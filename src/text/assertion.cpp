@@ -4,7 +4,6 @@
 #include <initializer_list>
 #include <string_view>
 
-#include "text/stemmer.h"
 
 namespace crampx::text {
 namespace {
@@ -95,14 +94,10 @@ bool sums_up(const Tokens& tokens, std::uint32_t comma) {
 }
 
 // A word the findings use that is not a stopword or filler ("run", "weakness"; not "in",
-// "about"): a noun phrase can end at it. Unknown words do not count, to stay on the safe side.
-bool is_content_word(const Tokens& tokens, std::uint32_t i, const kb::KnowledgeBase& kb) {
-  const Token& t = tokens.tokens[i];
-  if (t.kind != TokenKind::word) return false;
-  const auto id = kb.find_stem(stem(tokens.norm(t)));
-  if (!id) return false;
-  const std::uint8_t flags = kb.vocab()[*id].flags;
-  return (flags & kb::kLexiconWord) != 0 && (flags & (kb::kStopword | kb::kFiller)) == 0;
+// "about"): a noun phrase can end at it. Unknown words (and repaired ones) do not count,
+// to stay on the safe side.
+bool is_content_word(const TokenInfo& t) {
+  return t.stem != kb::kNone && (t.flags & kb::kLexiconWord) != 0 && (t.flags & (kb::kStopword | kb::kFiller)) == 0;
 }
 
 // A trigger standing alone right after a label answers it: "Numbness: no", "Any weakness? No.",
@@ -122,8 +117,8 @@ bool answers_label(const Tokens& tokens, const PhraseMatch& m) {
 
 }  // namespace
 
-void AssertionScopes::build(const Tokens& tokens, const std::vector<PhraseMatch>& triggers,
-                            const kb::KnowledgeBase& kb) {
+void AssertionScopes::build(const Tokens& tokens, const std::vector<TokenInfo>& info,
+                            const std::vector<PhraseMatch>& triggers, const kb::KnowledgeBase& kb) {
   take_backs_.clear();
   const auto& toks = tokens.tokens;
   const auto n = static_cast<std::uint32_t>(toks.size());
@@ -153,7 +148,7 @@ void AssertionScopes::build(const Tokens& tokens, const std::vector<PhraseMatch>
                                                                       : std::string_view());
         if (!subject) {
           mark.opener = true;
-        } else if (m.first > 0 && is_content_word(tokens, m.first - 1, kb)) {
+        } else if (m.first > 0 && is_content_word(info[m.first - 1])) {
           mark.run_on = true;
         }
       }

@@ -29,6 +29,7 @@
 #include "kb/knowledge_base.h"
 #include "text/phrase_matcher.h"
 #include "text/tokenize.h"
+#include "text/word_cache.h"
 
 namespace crampx::text {
 
@@ -48,7 +49,9 @@ struct Assertion {
 class AssertionScopes {
  public:
   // `triggers` are the trigger-phrase matches of the text (match_triggers).
-  void build(const Tokens& tokens, const std::vector<PhraseMatch>& triggers, const kb::KnowledgeBase& kb);
+  // `info` are the tokens' stems (lookup_tokens).
+  void build(const Tokens& tokens, const std::vector<TokenInfo>& info, const std::vector<PhraseMatch>& triggers,
+             const kb::KnowledgeBase& kb);
 
   // The assertion for a finding spanning tokens [first, last].
   Assertion assess(std::uint32_t first, std::uint32_t last) const;

@@ -3,8 +3,6 @@
 #include <algorithm>
 #include <cstring>
 
-#include "text/stemmer.h"
-#include "text/typo.h"
 
 namespace crampx::text {
 
@@ -42,21 +40,11 @@ void WordCache::clear() {
   words_ = 0;
 }
 
-namespace {
-
-// Each thread remembers the words it has resolved for the knowledge base it last used.
-WordCache& word_cache(const kb::KnowledgeBase& kb, bool repair) {
-  thread_local WordCache cache;
-  cache.use(kb.serial(), repair);
-  return cache;
-}
-
-}  // namespace
-
-void lookup_tokens(const Tokens& tokens, const kb::KnowledgeBase& kb, bool repair_typos,
+void lookup_tokens(const Tokens& tokens, const kb::KnowledgeBase& kb, bool repair_typos, WordLookup& words,
                    std::vector<TokenInfo>& out) {
   out.assign(tokens.tokens.size(), TokenInfo{});
-  WordCache& cache = word_cache(kb, repair_typos);
+  WordCache& cache = words.cache;
+  cache.use(kb.serial(), repair_typos);
   const auto vocab = kb.vocab();
   const auto typo_words = kb.typo_words();
   for (std::size_t i = 0; i < tokens.tokens.size(); ++i) {
@@ -69,11 +57,11 @@ void lookup_tokens(const Tokens& tokens, const kb::KnowledgeBase& kb, bool repai
       continue;
     }
     TokenInfo info;
-    if (const auto id = kb.find_stem(stem(word))) {
+    if (const auto id = kb.find_stem(words.stemmer.stem(word))) {
       info.stem = *id;
       info.flags = vocab[*id].flags;
     } else if (repair_typos) {
-      if (const auto fix = correct_unknown(word, kb)) {
+      if (const auto fix = correct_unknown(word, kb, words.typo)) {
         info.typo_word = fix->typo_word;
         info.repaired = typo_words[fix->typo_word].stem;
       }

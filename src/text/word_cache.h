@@ -10,7 +10,9 @@
 #include <vector>
 
 #include "kb/knowledge_base.h"
+#include "text/stemmer.h"
 #include "text/tokenize.h"
+#include "text/typo.h"
 
 namespace crampx::text {
 
@@ -95,8 +97,16 @@ class WordCache {
   bool repair_ = false;
 };
 
+// What resolving words keeps from text to text (text::Scratch holds one per thread): the
+// words resolved so far, the stemmer, and typo repair's buffers.
+struct WordLookup {
+  WordCache cache;
+  Stemmer stemmer;
+  TypoScratch typo;
+};
+
 // Looks up every token's stem; repairs unknown words when `repair_typos`.
-void lookup_tokens(const Tokens& tokens, const kb::KnowledgeBase& kb, bool repair_typos,
+void lookup_tokens(const Tokens& tokens, const kb::KnowledgeBase& kb, bool repair_typos, WordLookup& words,
                    std::vector<TokenInfo>& out);
 
 }  // namespace crampx::text
