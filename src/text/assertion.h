@@ -64,7 +64,7 @@ class AssertionScopes {
     bool clause = false;         // a new clause starts here, after punctuation or "and"
     bool run_on = false;         // a subject after a content word starts a clause without punctuation
     bool opener = false;         // a clause word inside a clause ("after", "when"): may open an adverbial
-    bool list_separator = false; // ',', '/', "or", "nor", "and": a new list item follows
+    bool list_separator = false; // ',', '/', a list separator ("or", "and"): a new list item follows
     bool asks = false;           // a trigger that makes its sentence a question starts here
     bool pseudo = false;         // a pseudo trigger starts here
     bool question = false;       // in a sentence that asks (set only when a trigger needs it)
@@ -76,9 +76,11 @@ class AssertionScopes {
     std::uint32_t last;
     std::uint8_t ends;
   };
-  std::uint32_t scan_forward(const Tokens& tokens, const PhraseMatch& m, const kb::TriggerRec& t) const;
+  std::uint32_t scan_forward(const Tokens& tokens, const std::vector<TokenInfo>& info, const PhraseMatch& m,
+                             const kb::TriggerRec& t) const;
   // The first token of a backward scope that ends just before token `from`.
-  std::uint32_t scan_backward(const Tokens& tokens, std::uint32_t from, const kb::TriggerRec& t) const;
+  std::uint32_t scan_backward(const Tokens& tokens, const std::vector<TokenInfo>& info, std::uint32_t from,
+                              const kb::TriggerRec& t) const;
   // Sets Mark::question for the sentences that end in '?' or hold an asking trigger.
   void mark_questions(const Tokens& tokens);
   // Marks tokens [begin, end) as in a scope of `category`, after a backward terminator took it back.

@@ -32,20 +32,13 @@ namespace crampx::text {
 void match_findings(const Tokens& tokens, const std::vector<TokenInfo>& info, const kb::KnowledgeBase& kb,
                     MatchScratch& scratch, std::vector<PhraseMatch>& out);
 
-// The words a phrase may skip over between a finding and the site it names when they are
-// written the other way round ("twitching in my eyelid" for "eyelid twitching").
-bool is_site_connector(std::string_view word);
-// Words that start another clause, whose subject may be something else ("my jaw hurts
-// but my legs are stiff").
-bool starts_clause(std::string_view word);
-
 // The same over any matcher. `top` receives the indexes into `out` of the matches not inside another.
 template <class Matcher>
 class FindingRules {
  public:
   FindingRules(const Tokens& tokens, const std::vector<TokenInfo>& info, const kb::KnowledgeBase& kb,
                Matcher& matcher, std::vector<std::uint32_t>& top, std::vector<PhraseMatch>& out)
-      : tokens_(tokens), toks_(tokens.tokens), info_(info), kb_(kb), phrases_(kb.phrases()),
+      : toks_(tokens.tokens), info_(info), kb_(kb), phrases_(kb.phrases()),
         findings_(kb.findings()), matcher_(matcher), top_(top), out_(out) {}
 
   void run() {
@@ -157,8 +150,9 @@ class FindingRules {
   }
 
   // A finding, a preposition, then a body site ("twitching in my eyelid", "spasms in the
-  // lower back") also mean the phrase that names the site first. Only fillers may lie
-  // between; the preposition may be the first word of the site's own phrase ("in my lower back").
+  // lower back") also mean the phrase that names the site first. Only fillers and site
+  // connectors (language.json word_classes) may lie between, and one connector must; it may
+  // be the first word of the site's own phrase ("in my lower back").
   void add_finding_preposition_site(std::size_t t) {
     const PhraseMatch a = out_[top_[t]];
     const kb::FindingRec* fa = finding_of(a);
@@ -182,7 +176,8 @@ class FindingRules {
 
   // A body site, then, in the same clause, findings up to the next site ("my jaw was slow
   // to open and felt stiff": a stiff jaw) also mean the phrases that name the site first.
-  // Only words that are not clause words, and hyphens, may lie between.
+  // Only words that are not clause words (language.json word_classes), and hyphens, may lie
+  // between.
   void add_site_then_findings(std::size_t t) {
     const PhraseMatch a = out_[top_[t]];
     const kb::FindingRec* fa = finding_of(a);
@@ -233,8 +228,8 @@ class FindingRules {
     return a < b;
   }
 
-  bool is_connector(std::uint32_t k) const { return is_site_connector(tokens_.norm(toks_[k])); }
-  bool is_clause_word(std::uint32_t k) const { return starts_clause(tokens_.norm(toks_[k])); }
+  bool is_connector(std::uint32_t k) const { return (info_[k].classes & kb::kSiteConnector) != 0; }
+  bool is_clause_word(std::uint32_t k) const { return (info_[k].classes & kb::kClauseWord) != 0; }
 
   std::uint32_t end() const { return static_cast<std::uint32_t>(toks_.size()); }
 
@@ -248,7 +243,6 @@ class FindingRules {
     return p.target_kind == kb::PhraseTarget::guard && p.canonical;
   };
 
-  const Tokens& tokens_;
   const std::vector<Token>& toks_;
   const std::vector<TokenInfo>& info_;
   const kb::KnowledgeBase& kb_;

@@ -57,6 +57,7 @@ void lookup_tokens(const Tokens& tokens, const kb::KnowledgeBase& kb, bool repai
       continue;
     }
     TokenInfo info;
+    info.classes = kb.word_classes(word);
     if (const auto id = kb.find_stem(words.stemmer.stem(word))) {
       info.stem = *id;
       info.flags = vocab[*id].flags;

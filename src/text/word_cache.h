@@ -21,6 +21,7 @@ struct TokenInfo {
   std::uint32_t repaired = kb::kNone;   // vocabulary index reached by typo repair
   std::uint32_t typo_word = kb::kNone;  // the word it was repaired to (KnowledgeBase::typo_words)
   std::uint8_t flags = 0;               // kb::VocabFlag of the token's own stem
+  std::uint16_t classes = 0;            // kb::WordClass of the token's own word
 };
 
 // Word -> TokenInfo for one knowledge base with typo repair on or off: an open-addressing
