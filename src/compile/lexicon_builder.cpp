@@ -217,7 +217,7 @@ void build_lexicon(const kb::Document& doc, std::span<const std::uint64_t> dicti
     add(Entry{{}, {}, kb::PhraseTarget::guard, g, false, fmt::format("/language/guards/{}", g)}, phrase);
   }
   // A finding's lookalikes are guards that also cut short a finding phrase they overlap
-  // (text/lexicon.h); the phrase record marks them with `canonical`.
+  // (text/finding_rules.h); the phrase record marks them with `canonical`.
   for (std::uint32_t f = 0; f < findings.size(); ++f) {
     const json& lookalikes = findings[f].value("lookalikes", json::array());
     const std::string reason =
