@@ -1,24 +1,17 @@
 // Which finding and guard phrases a text mentions: the longest phrase at each word, left
-// to right, and then the rules below, each a named step. They are written over any matcher
-// with PhraseMatcher's interface (longest_at, used), so that tests/support's reference
-// matcher, a linear scan over every phrase, can be checked against the indexed one.
+// to right (so a guard wins over any shorter finding match inside it), then the rules of
+// FindingRules, each a named step with its contract: a guard after a body site, cuts by
+// overlapping lookalikes and sites, the findings a phrase contains, and two word orders that
+// name a site and a finding apart ("twitching in my eyelid", "my jaw ... felt stiff").
 //
-// Findings and guards: a guard wins over any shorter finding match inside it, except
-// right after a body site, where it leaves the muscle word it starts with to the site
-// ("my legs cramp during my period"). A finding's lookalike (a guard compiled from a
-// finding's `lookalikes`) that starts inside a finding match and runs past it cuts that
-// match short ("cramps in the back of my thigh"), and so does a body site that starts
-// inside a guard ("cramps in my stomach muscles"). Matches may overlap in two ways: a
-// finding phrase also yields the findings it contains that say what the problem is, where,
-// or what brought it on ("night cramps": a cramp at night), and a finding followed by a
-// preposition and a body site also yields the phrase that names the site first
-// ("twitching in my eyelid": eyelid twitching).
+// The rules are written over any matcher with PhraseMatcher's interface (longest_at),
+// so that tests/support's reference matcher, a linear scan over every phrase, can be checked
+// against the indexed one.
 #pragma once
 
 #include <algorithm>
 #include <cstdint>
 #include <span>
-#include <string_view>
 #include <vector>
 
 #include "kb/knowledge_base.h"
@@ -41,6 +34,8 @@ class FindingRules {
       : toks_(tokens.tokens), info_(info), kb_(kb), phrases_(kb.phrases()),
         findings_(kb.findings()), matcher_(matcher), top_(top), out_(out) {}
 
+  // The matches not inside another, left to right, each refined by the first three rules
+  // and followed by the findings it contains; then the word orders; then in text order.
   void run() {
     out_.clear();
     top_.clear();

@@ -86,7 +86,8 @@ class PhraseMatcher {
     }
   }
 
-  // The tokens of the last match's words (not the fillers between them).
+  // The tokens of the words (not the fillers between them) of the match longest_at last
+  // found, until longest_at is called again.
   const std::vector<std::uint32_t>& used() const { return used_; }
 
  private:
