@@ -50,7 +50,9 @@ struct Analysis {
 // hypothetical, denied, past, uncertain, else present.
 Status status_of(const Assertion& a);
 
-// Reusable buffers, so a stream of texts allocates nothing in steady state.
+// Everything the text stage keeps from text to text (it has no other state): reusable
+// buffers, so a stream of texts allocates nothing in steady state, and the words resolved
+// so far. One per thread.
 struct Scratch {
   Tokens tokens;
   WordLookup words;  // word -> TokenInfo, remembered from text to text

@@ -2,7 +2,6 @@
 
 #include <algorithm>
 
-
 namespace crampx::text {
 namespace {
 
@@ -20,8 +19,10 @@ constexpr std::uint32_t kMaxScopeTokens = 4 * kMaxScopeWords;
 
 bool is_modifier(TriggerCategory c) { return (bit(c) & kAllModifiers) != 0; }
 
-// The word classes (language.json word_classes) of token i; 0 for punctuation.
-bool is(const std::vector<TokenInfo>& info, std::uint32_t i, kb::WordClass c) { return (info[i].classes & c) != 0; }
+// Whether token i is a word of class c (language.json word_classes); punctuation is of none.
+bool has_class(const std::vector<TokenInfo>& info, std::uint32_t i, kb::WordClass c) {
+  return (info[i].classes & c) != 0;
+}
 
 // Whether the question that token `first` opens asks about the person's own symptom,
 // or for advice, rather than whether something is so: "why do my calves cramp?",
@@ -35,7 +36,7 @@ bool asks_about_own_symptom(const Tokens& tokens, const std::vector<TokenInfo>& 
     if (tokens.tokens[i].kind == TokenKind::word) words[n++] = i;
   }
   if (n == 0) return false;
-  if (is(info, words[0], kb::kQuestionOpener)) return true;
+  if (has_class(info, words[0], kb::kQuestionOpener)) return true;
   return n == 2 && (kb.word_classes(tokens.norm(tokens.tokens[words[0]]), tokens.norm(tokens.tokens[words[1]])) &
                     kb::kQuestionOpener) != 0;
 }
@@ -48,7 +49,7 @@ bool after_break(const Tokens& tokens, const std::vector<TokenInfo>& info, std::
   if (prev.kind == TokenKind::punct) {
     return prev.punct == ',' || prev.punct == ':' || prev.punct == '(' || prev.punct == ')';
   }
-  return is(info, i - 1, kb::kClauseJoiner);
+  return has_class(info, i - 1, kb::kClauseJoiner);
 }
 
 // A colon that closes "... the following (are noted):" or "include(s):" (a list
@@ -59,7 +60,7 @@ bool introduces_list(const Tokens& tokens, const std::vector<TokenInfo>& info, s
   std::uint32_t words = 0;
   for (std::uint32_t i = colon; i > 0 && words < kLookBack; --i) {
     if (tokens.tokens[i - 1].kind != TokenKind::word) return false;
-    if (is(info, i - 1, kb::kListIntroducer)) return true;
+    if (has_class(info, i - 1, kb::kListIntroducer)) return true;
     ++words;
   }
   return false;
@@ -77,8 +78,8 @@ bool separates_list_items(const Token& t, const TokenInfo& info) {
 bool sums_up(const Tokens& tokens, const std::vector<TokenInfo>& info, std::uint32_t comma) {
   const auto& toks = tokens.tokens;
   std::uint32_t i = comma + 1;
-  if (i < toks.size() && is(info, i, kb::kClauseJoiner)) ++i;
-  return i < toks.size() && is(info, i, kb::kSummingWord);
+  if (i < toks.size() && has_class(info, i, kb::kClauseJoiner)) ++i;
+  return i < toks.size() && has_class(info, i, kb::kSummingWord);
 }
 
 // A word the findings use that is not a stopword or filler ("run", "weakness"; not "in",
@@ -131,7 +132,7 @@ void AssertionScopes::build(const Tokens& tokens, const std::vector<TokenInfo>& 
       } else if (t.category == TriggerCategory::clause_start) {
         // Without punctuation, a subject word right after a content word starts a run-on
         // clause ("no weakness my calves cramp"); other clause words may open an adverbial for it.
-        const bool subject = m.first == m.last && is(info, m.first, kb::kSubjectWord);
+        const bool subject = m.first == m.last && has_class(info, m.first, kb::kSubjectWord);
         if (!subject) {
           mark.opener = true;
         } else if (m.first > 0 && is_content_word(info[m.first - 1])) {

@@ -26,7 +26,7 @@ bool same_surface(const Tokens& tokens, const std::vector<std::uint32_t>& used, 
   return pos == words.size();
 }
 
-bool same_word_class(const Tokens& tokens, const std::vector<std::uint32_t>& used, std::string_view words) {
+bool same_part_of_speech(const Tokens& tokens, const std::vector<std::uint32_t>& used, std::string_view words) {
   for (const std::uint32_t t : used) {
     const std::size_t space = words.find(' ');
     const std::string_view a = tokens.norm(tokens.tokens[t]);

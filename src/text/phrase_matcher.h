@@ -42,7 +42,7 @@ bool same_surface(const Tokens& tokens, const std::vector<std::uint32_t>& used, 
 // "possibl"), which for trigger words changes the meaning: a trigger word and the
 // text's word with the same stem must not be an "-ly" adverb and the shorter word
 // it comes from ("families" still meets "family").
-bool same_word_class(const Tokens& tokens, const std::vector<std::uint32_t>& used, std::string_view words);
+bool same_part_of_speech(const Tokens& tokens, const std::vector<std::uint32_t>& used, std::string_view words);
 
 class PhraseMatcher {
  public:
@@ -54,7 +54,7 @@ class PhraseMatcher {
 
   // The longest phrase (most stems; of as many, the first in the knowledge base) starting at
   // token `i` and ending before token `end` that `accept(phrase)` allows. Trigger phrases
-  // match without typo repair and only words of the same class (same_word_class).
+  // match without typo repair and only words of the same part of speech (same_part_of_speech).
   template <class Accept>
   bool longest_at(std::uint32_t i, std::uint32_t end, Accept&& accept, PhraseMatch& out) {
     const std::uint32_t head = head_at(i, end);
@@ -136,7 +136,7 @@ class PhraseMatcher {
       ++j;
     }
     if (k < stems.size()) return false;
-    if (triggers_ && !same_word_class(tokens_, used_, kb_.str(phrase.words))) return false;
+    if (triggers_ && !same_part_of_speech(tokens_, used_, kb_.str(phrase.words))) return false;
     out = {p, i, used_.back(), repaired, !repaired && same_surface(tokens_, used_, kb_.str(phrase.words))};
     return true;
   }

@@ -41,7 +41,7 @@ void apply_trigger_rules(const Tokens& tokens, const kb::KnowledgeBase& kb, Matc
     out.push_back(m);
     matcher.for_each_same_stems([&](std::uint32_t q) {
       const std::string_view words = kb.str(phrases[q].words);
-      if (phrases[q].target_kind != kb::PhraseTarget::trigger || !same_word_class(tokens, matcher.used(), words)) {
+      if (phrases[q].target_kind != kb::PhraseTarget::trigger || !same_part_of_speech(tokens, matcher.used(), words)) {
         return;
       }
       out.push_back({q, m.first, m.last, false, same_surface(tokens, matcher.used(), words)});

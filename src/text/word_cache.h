@@ -1,6 +1,6 @@
 // Each word token's vocabulary stem (or, for an unknown word, the stem of its typo
-// repair), remembered per word: resolving a word (Snowball stemming, vocabulary search,
-// typo repair) is the costliest step per token, and words repeat.
+// repair) and word classes, remembered per word: resolving a word (Snowball stemming,
+// vocabulary search, typo repair) is the costliest step per token, and words repeat.
 #pragma once
 
 #include <cstdint>
@@ -106,7 +106,7 @@ struct WordLookup {
   TypoScratch typo;
 };
 
-// Looks up every token's stem; repairs unknown words when `repair_typos`.
+// Looks up every token's stem and word classes; repairs unknown words when `repair_typos`.
 void lookup_tokens(const Tokens& tokens, const kb::KnowledgeBase& kb, bool repair_typos, WordLookup& words,
                    std::vector<TokenInfo>& out);
 
