@@ -13,8 +13,9 @@
 #include "kb/knowledge_base.h"
 #include "report/render.h"
 #include "text/analyze.h"
-#include "text/lexicon.h"
+#include "text/finding_rules.h"
 #include "text/tokenize.h"
+#include "text/trigger_rules.h"
 #include "text/typo.h"
 
 namespace {
@@ -62,9 +63,10 @@ void BM_LookupTokens(benchmark::State& state) {  // stems, vocabulary, typo repa
   const std::string text = text_of_bytes(10000);
   text::Tokens tokens;
   text::tokenize(text, tokens);
+  text::WordLookup words;
   std::vector<text::TokenInfo> info;
   for (auto _ : state) {
-    text::lookup_tokens(tokens, kb(), true, info);
+    text::lookup_tokens(tokens, kb(), true, words, info);
     benchmark::DoNotOptimize(info.data());
   }
   state.SetBytesProcessed(static_cast<std::int64_t>(state.iterations() * text.size()));
@@ -74,7 +76,8 @@ BENCHMARK(BM_LookupTokens);
 void BM_TypoRepair(benchmark::State& state) {  // one unknown word, no cache: the cost of a new typo
   const std::vector<std::string> words = {"crampng", "spasams", "fasciculaton", "nocternal", "hamstrng", "qwertyuiop"};
   std::size_t i = 0;
-  for (auto _ : state) benchmark::DoNotOptimize(text::correct_unknown(words[i++ % words.size()], kb()));
+  text::TypoScratch scratch;
+  for (auto _ : state) benchmark::DoNotOptimize(text::correct_unknown(words[i++ % words.size()], kb(), scratch));
 }
 BENCHMARK(BM_TypoRepair);
 
@@ -82,12 +85,14 @@ void BM_MatchPhrases(benchmark::State& state) {
   const std::string text = text_of_bytes(10000);
   text::Tokens tokens;
   text::tokenize(text, tokens);
+  text::WordLookup words;
   std::vector<text::TokenInfo> info;
-  text::lookup_tokens(tokens, kb(), true, info);
+  text::lookup_tokens(tokens, kb(), true, words, info);
+  text::MatchScratch scratch;
   std::vector<text::PhraseMatch> findings, triggers;
   for (auto _ : state) {
-    text::match_phrases(tokens, info, kb(), false, findings);
-    text::match_phrases(tokens, info, kb(), true, triggers);
+    text::match_findings(tokens, info, kb(), scratch, findings);
+    text::match_triggers(tokens, info, kb(), scratch, triggers);
     benchmark::DoNotOptimize(findings.data());
   }
   state.SetBytesProcessed(static_cast<std::int64_t>(state.iterations() * text.size()));

@@ -7,8 +7,10 @@
 
 namespace crampx {
 
-constexpr std::uint64_t stable_hash(std::string_view s) {
-  std::uint64_t h = 14695981039346656037ull;
+inline constexpr std::uint64_t kStableHashSeed = 14695981039346656037ull;
+
+// `h` continues a hash: stable_hash(b, stable_hash(a)) is the hash of a and b joined.
+constexpr std::uint64_t stable_hash(std::string_view s, std::uint64_t h = kStableHashSeed) {
   for (unsigned char c : s) {
     h ^= c;
     h *= 1099511628211ull;

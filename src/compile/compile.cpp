@@ -9,6 +9,7 @@
 
 #include "base/hash.h"
 #include "compile/lexicon_builder.h"
+#include "compile/word_class_builder.h"
 #include "kb/validate.h"
 #include "text/analyze.h"
 
@@ -271,6 +272,7 @@ Image compile(const kb::Document& doc, std::span<const std::uint64_t> dictionary
   ImageBuilder builder;
   Compiler(doc, builder).run();
   build_lexicon(doc, dictionary, builder, problems);
+  build_word_classes(doc, builder, problems);
   build_likelihoods(builder);
   build_derived(builder);  // before the word list and the source: its first image needs neither
   builder.dictionary.assign(dictionary.begin(), dictionary.end());

@@ -49,6 +49,7 @@ class ImageBuilder {
   std::vector<kb::LikelihoodRec> likelihoods;
   std::vector<kb::SecondStemRec> second_stems;
   std::vector<kb::CompoundRec> compounds;
+  std::vector<kb::WordClassRec> word_classes;
   std::string source_json;
 
   Image finish() const;

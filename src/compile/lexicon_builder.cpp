@@ -47,13 +47,13 @@ struct Entry {
 };
 
 // Splits a phrase the way text is split, so both meet on the same stems.
-void split(std::string_view phrase, Entry& e) {
+void split(std::string_view phrase, text::Stemmer& stemmer, Entry& e) {
   text::Tokens tokens;
   text::tokenize(phrase, tokens);
   for (const text::Token& t : tokens.tokens) {
     if (t.kind != text::TokenKind::word) continue;
     e.words.emplace_back(tokens.norm(t));
-    e.stems.emplace_back(text::stem(e.words.back()));
+    e.stems.emplace_back(stemmer.stem(e.words.back()));
   }
 }
 
@@ -138,19 +138,19 @@ std::vector<std::string> expand_numbers(const std::string& phrase) {
 // tightness"): plain words, none of them a trigger word (a label such as "Possible
 // poisoning" would swallow its trigger), and not already claimed by another phrase,
 // which stays the one that counts.
-void add_labels(const json& findings, const json& triggers, std::map<std::vector<std::string>, std::size_t>& claimed,
-                std::vector<Entry>& entries) {
+void add_labels(const json& findings, const json& triggers, text::Stemmer& stemmer,
+                std::map<std::vector<std::string>, std::size_t>& claimed, std::vector<Entry>& entries) {
   std::set<std::string> trigger_stems;
   for (const json& t : triggers) {
     Entry e;
-    split(t.at("phrase").get<std::string>(), e);
+    split(t.at("phrase").get<std::string>(), stemmer, e);
     trigger_stems.insert(e.stems.begin(), e.stems.end());
   }
   for (std::uint32_t f = 0; f < findings.size(); ++f) {
     const std::string label = findings[f].at("label").get<std::string>();
     if (!plain_label(label)) continue;
     Entry e{{}, {}, kb::PhraseTarget::finding, f, true, fmt::format("/findings/{}/label", f)};
-    split(label, e);
+    split(label, stemmer, e);
     if (e.stems.empty() || claimed.contains(e.stems)) continue;
     if (std::any_of(e.stems.begin(), e.stems.end(), [&](const std::string& s) { return trigger_stems.contains(s); })) {
       continue;
@@ -169,12 +169,14 @@ void build_lexicon(const kb::Document& doc, std::span<const std::uint64_t> dicti
     problems.push_back({doc.file_of(pointer), pointer, std::move(message)});
   };
 
+  text::Stemmer stemmer;
+
   // 1. Every phrase as words and stems: findings first (each finding's phrases together), then guards, then triggers.
   std::vector<Entry> entries;
   std::map<std::vector<std::string>, std::size_t> claimed;  // finding and guard stems -> first entry
   std::vector<kb::Range> finding_ranges;
   auto add = [&](Entry e, const std::string& phrase) -> bool {
-    split(phrase, e);
+    split(phrase, stemmer, e);
     if (e.stems.empty()) {
       problem(e.pointer, fmt::format("the phrase '{}' has no words to match", phrase));
       return false;
@@ -215,7 +217,7 @@ void build_lexicon(const kb::Document& doc, std::span<const std::uint64_t> dicti
     add(Entry{{}, {}, kb::PhraseTarget::guard, g, false, fmt::format("/language/guards/{}", g)}, phrase);
   }
   // A finding's lookalikes are guards that also cut short a finding phrase they overlap
-  // (text/lexicon.h); the phrase record marks them with `canonical`.
+  // (text/finding_rules.h); the phrase record marks them with `canonical`.
   for (std::uint32_t f = 0; f < findings.size(); ++f) {
     const json& lookalikes = findings[f].value("lookalikes", json::array());
     const std::string reason =
@@ -224,7 +226,7 @@ void build_lexicon(const kb::Document& doc, std::span<const std::uint64_t> dicti
       for (const std::string& phrase : expand_numbers(lookalikes[k].get<std::string>())) {
         // A repeat of the same finding's lookalike ("tail twitch", "tail twitching") adds nothing.
         Entry probe;
-        split(phrase, probe);
+        split(phrase, stemmer, probe);
         const auto seen = claimed.find(probe.stems);
         if (seen != claimed.end() &&
             entries[seen->second].pointer.rfind(fmt::format("/findings/{}/lookalikes/", f), 0) == 0) {
@@ -238,7 +240,7 @@ void build_lexicon(const kb::Document& doc, std::span<const std::uint64_t> dicti
       }
     }
   }
-  add_labels(findings, triggers, claimed, entries);
+  add_labels(findings, triggers, stemmer, claimed, entries);
   for (std::uint32_t t = 0; t < triggers.size(); ++t) {
     const json& tr = triggers[t];
     const std::string phrase = tr.at("phrase").get<std::string>();
@@ -265,7 +267,7 @@ void build_lexicon(const kb::Document& doc, std::span<const std::uint64_t> dicti
   for (const auto& [key, flag] : {std::pair{"fillers", kb::kFiller}, std::pair{"stopwords", kb::kStopword}}) {
     for (const json& w : language.at(key)) {
       Entry e;
-      split(w.get<std::string>(), e);
+      split(w.get<std::string>(), stemmer, e);
       for (const std::string& s : e.stems) stems[s] |= flag;
     }
   }
@@ -347,14 +349,14 @@ void build_lexicon(const kb::Document& doc, std::span<const std::uint64_t> dicti
     for (const std::string& w : e.words) {
       if (!plain_word(w)) continue;
       words.insert(w);
-      const std::string own_stem(text::stem(w));
+      const std::string own_stem(stemmer.stem(w));
       for (const std::string& form : inflections(w)) {
-        if (known(form) && text::stem(form) == own_stem) words.insert(form);
+        if (known(form) && stemmer.stem(form) == own_stem) words.insert(form);
       }
     }
   }
   for (const std::string& w : words) {
-    const auto vocab_id = stem_index.find(std::string(text::stem(w)));
+    const auto vocab_id = stem_index.find(std::string(stemmer.stem(w)));
     if (vocab_id == stem_index.end()) continue;
     const auto index = static_cast<std::uint32_t>(b.typo_words.size());
     b.typo_words.push_back({b.str(w), vocab_id->second});

@@ -12,7 +12,7 @@
 namespace crampx::kb {
 
 inline constexpr char kImageMagic[8] = {'C', 'R', 'A', 'M', 'P', 'X', 'K', 'B'};
-inline constexpr std::uint32_t kImageVersion = 8;
+inline constexpr std::uint32_t kImageVersion = 9;
 inline constexpr std::uint32_t kNone = 0xFFFFFFFFu;
 
 struct Str {  // bytes [offset, offset + length) of the string pool
@@ -160,6 +160,29 @@ struct VocabRec {
   std::uint8_t pad[3] = {};  // written as zeros, so the same knowledge base gives the same image bytes
 };
 
+// What a word does in a sentence, for the text stage's rules (language.json word_classes).
+// The words are compared as the tokenizer normalizes them, not as stems.
+enum WordClass : std::uint16_t {
+  kClauseWord = 1 << 0,      // starts another clause, whose subject may be something else ("but", "my")
+  kSiteConnector = 1 << 1,   // joins a finding to the body site after it ("in", "of")
+  kSubjectWord = 1 << 2,     // opens a main clause as its subject ("i", "my")
+  kQuestionOpener = 1 << 3,  // opens a question about one's own symptom or for advice ("why", "does anyone")
+  kSummingWord = 1 << 4,     // sums up the list before it ("all", "both")
+  kListIntroducer = 1 << 5,  // before a colon that introduces a list ("following", "include")
+  kListSeparator = 1 << 6,   // separates list items, as a comma does ("or", "and")
+  kClauseJoiner = 1 << 7,    // joins two clauses, as a comma does ("and")
+  kAbbreviation = 1 << 8,    // its dot does not end a sentence ("dr", "vs")
+};
+
+// One or two normalized words ("does anyone") and their classes, sorted by the stable
+// hash of the words (a lookup compares integers, and the words only on a hit).
+struct WordClassRec {
+  std::uint64_t hash;     // stable_hash(words)
+  Str words;
+  std::uint32_t classes;  // WordClass bits
+  std::uint32_t pad = 0;  // written as zeros, so the same knowledge base gives the same image bytes
+};
+
 // A finding phrase that is a body site's phrase followed by another finding's phrase
 // ("back pain" = "back" + "pain"), filed by the two findings, sorted. The matcher uses it
 // for the other word orders ("pain in my lower back", "my back was sore"): a site and a
@@ -210,7 +233,7 @@ struct LikelihoodRec {
 enum class Section : std::uint32_t {
   strings, ids, meta, references, findings, mechanisms, cause_findings, causes, conditions,
   diagnostics, cautions, treatments, prevention, red_flags, triggers, guards, phrases, vocab,
-  typo_words, deletes, dictionary, likelihoods, second_stems, compounds, source_json, count
+  typo_words, deletes, dictionary, likelihoods, second_stems, compounds, word_classes, source_json, count
 };
 inline constexpr std::uint32_t kSectionCount = static_cast<std::uint32_t>(Section::count);
 

@@ -19,6 +19,7 @@ constexpr std::size_t kRecordSize[kSectionCount] = {
     sizeof(TriggerRec),       sizeof(GuardRec),      sizeof(PhraseRec),    sizeof(VocabRec),
     sizeof(TypoWordRec),      sizeof(DeleteRec),     sizeof(std::uint64_t),
     sizeof(LikelihoodRec),    sizeof(SecondStemRec), sizeof(CompoundRec),
+    sizeof(WordClassRec),
     1,                        // source_json
 };
 
@@ -40,6 +41,25 @@ std::uint32_t KnowledgeBase::compound(std::uint32_t site, std::uint32_t other) c
                                      return r.site != k.first ? r.site < k.first : r.other < k.second;
                                    });
   return it != recs.end() && it->site == site && it->other == other ? it->phrase : kNone;
+}
+
+std::uint16_t KnowledgeBase::word_classes(std::string_view word) const {
+  return word_classes(word, std::string_view());
+}
+
+std::uint16_t KnowledgeBase::word_classes(std::string_view first, std::string_view second) const {
+  const std::uint64_t hash = second.empty() ? stable_hash(first) : stable_hash(second, stable_hash(" ", stable_hash(first)));
+  const auto recs = section<WordClassRec>(Section::word_classes);
+  auto it = std::lower_bound(recs.begin(), recs.end(), hash,
+                             [](const WordClassRec& r, std::uint64_t h) { return r.hash < h; });
+  for (; it != recs.end() && it->hash == hash; ++it) {
+    const std::string_view words = str(it->words);
+    const bool same = second.empty() ? words == first
+                                     : words.size() == first.size() + 1 + second.size() && words.starts_with(first) &&
+                                           words[first.size()] == ' ' && words.ends_with(second);
+    if (same) return static_cast<std::uint16_t>(it->classes);
+  }
+  return 0;
 }
 
 Result<KnowledgeBase> KnowledgeBase::from_image(std::span<const std::byte> bytes,

@@ -44,6 +44,9 @@ class KnowledgeBase {
   std::span<const std::uint64_t> dictionary() const { return section<std::uint64_t>(Section::dictionary); }
   // The phrase of the finding that names `site` followed by `other`, or kNone.
   std::uint32_t compound(std::uint32_t site, std::uint32_t other) const;
+  // The WordClass bits of a normalized word, or of two words ("does anyone"); 0 for none.
+  std::uint16_t word_classes(std::string_view word) const;
+  std::uint16_t word_classes(std::string_view first, std::string_view second) const;
   std::span<const SecondStemRec> second_stems(Range r) const {
     return section<SecondStemRec>(Section::second_stems).subspan(r.begin, r.count);
   }

@@ -2,6 +2,9 @@
 
 #include <algorithm>
 
+#include "text/finding_rules.h"
+#include "text/trigger_rules.h"
+
 namespace crampx::text {
 
 std::string_view to_string(Status s) {
@@ -36,16 +39,16 @@ Status status_of(const Assertion& a) {
 }
 
 void read_text(std::string_view input, const kb::KnowledgeBase& kb, const AnalyzeOptions& options, Scratch& s) {
-  tokenize(input, s.tokens);
+  tokenize(input, kb, s.tokens);
   read_tokens(kb, options, s);
 }
 
 void read_tokens(const kb::KnowledgeBase& kb, const AnalyzeOptions& options, Scratch& s) {
-  lookup_tokens(s.tokens, kb, options.repair_typos, s.info);
-  match_phrases(s.tokens, s.info, kb, /*triggers=*/false, s.findings);
+  lookup_tokens(s.tokens, kb, options.repair_typos, s.words, s.info);
+  match_findings(s.tokens, s.info, kb, s.matching, s.findings);
   s.triggers.clear();
   if (!options.list_unrecognized && s.findings.empty()) return;  // nothing to assert or list
-  match_phrases(s.tokens, s.info, kb, /*triggers=*/true, s.triggers);
+  match_triggers(s.tokens, s.info, kb, s.matching, s.triggers);
 }
 
 void assert_text(const kb::KnowledgeBase& kb, Scratch& s, std::span<const TokenRange> targets) {
@@ -79,7 +82,7 @@ void assert_text(const kb::KnowledgeBase& kb, Scratch& s, std::span<const TokenR
     }
     return false;
   });
-  s.scopes.build(s.tokens, s.triggers, kb);
+  s.scopes.build(s.tokens, s.info, s.triggers, kb);
 }
 
 namespace {
@@ -94,13 +97,13 @@ constexpr std::size_t kChunkBytes = 64 * 1024;
 // has more text after it in a window of kChunkBytes (not after '?': an answer may
 // follow a question, "Any weakness? No."). Without one, the window doubles; the rest
 // of the text is the last chunk.
-std::size_t tokenize_chunk(std::string_view input, std::size_t from, Tokens& tokens) {
+std::size_t tokenize_chunk(std::string_view input, std::size_t from, const kb::KnowledgeBase& kb, Tokens& tokens) {
   for (std::size_t window = kChunkBytes;; window *= 2) {
     if (input.size() - from <= window) {
-      tokenize(input.substr(from), tokens);
+      tokenize(input.substr(from), kb, tokens);
       return input.size();
     }
-    tokenize(input.substr(from, window), tokens);
+    tokenize(input.substr(from, window), kb, tokens);
     auto& toks = tokens.tokens;
     for (std::size_t k = toks.size() > 1 ? toks.size() - 1 : 0; k-- > 0;) {  // a token follows toks[k]
       if (toks[k].sentence_end && (toks[k].punct == '.' || toks[k].punct == '!' || toks[k].punct == '\n')) {
@@ -168,7 +171,7 @@ void analyze(std::string_view input, const kb::KnowledgeBase& kb, const AnalyzeO
   out.clear();
   std::size_t from = 0;
   do {
-    const std::size_t end = tokenize_chunk(input, from, s.tokens);
+    const std::size_t end = tokenize_chunk(input, from, kb, s.tokens);
     analyze_chunk(static_cast<std::uint32_t>(from), kb, options, s, out);
     from = end;
   } while (from < input.size());

@@ -10,8 +10,9 @@
 
 #include "kb/knowledge_base.h"
 #include "text/assertion.h"
-#include "text/lexicon.h"
+#include "text/phrase_matcher.h"
 #include "text/tokenize.h"
+#include "text/word_cache.h"
 
 namespace crampx::text {
 
@@ -49,10 +50,14 @@ struct Analysis {
 // hypothetical, denied, past, uncertain, else present.
 Status status_of(const Assertion& a);
 
-// Reusable buffers, so a stream of texts allocates nothing in steady state.
+// Everything the text stage keeps from text to text (it has no other state): reusable
+// buffers, so a stream of texts allocates nothing in steady state, and the words resolved
+// so far. One per thread.
 struct Scratch {
   Tokens tokens;
+  WordLookup words;  // word -> TokenInfo, remembered from text to text
   std::vector<TokenInfo> info;
+  MatchScratch matching;
   std::vector<PhraseMatch> findings;
   std::vector<PhraseMatch> triggers;
   std::vector<std::uint32_t> covered;  // per token: the finding match (index + 1) or target it is part of, or 0

@@ -1,10 +1,6 @@
 #include "text/assertion.h"
 
 #include <algorithm>
-#include <initializer_list>
-#include <string_view>
-
-#include "text/stemmer.h"
 
 namespace crampx::text {
 namespace {
@@ -23,86 +19,74 @@ constexpr std::uint32_t kMaxScopeTokens = 4 * kMaxScopeWords;
 
 bool is_modifier(TriggerCategory c) { return (bit(c) & kAllModifiers) != 0; }
 
-bool is_any_of(std::string_view w, std::initializer_list<std::string_view> words) {
-  for (const std::string_view x : words) {
-    if (w == x) return true;
-  }
-  return false;
+// Whether token i is a word of class c (language.json word_classes); punctuation is of none.
+bool has_class(const std::vector<TokenInfo>& info, std::uint32_t i, kb::WordClass c) {
+  return (info[i].classes & c) != 0;
 }
 
 // Whether the question that token `first` opens asks about the person's own symptom,
 // or for advice, rather than whether something is so: "why do my calves cramp?",
 // "should I see a doctor about my cramps?", "does anyone else get night cramps?".
-bool asks_about_own_symptom(const Tokens& tokens, std::uint32_t first, std::uint32_t question_mark) {
-  std::string_view words[2];
+// Its first word, or first two, are a question opener.
+bool asks_about_own_symptom(const Tokens& tokens, const std::vector<TokenInfo>& info, const kb::KnowledgeBase& kb,
+                            std::uint32_t first, std::uint32_t question_mark) {
+  std::uint32_t words[2];
   int n = 0;
   for (std::uint32_t i = first; i < question_mark && n < 2; ++i) {
-    if (tokens.tokens[i].kind == TokenKind::word) words[n++] = tokens.norm(tokens.tokens[i]);
+    if (tokens.tokens[i].kind == TokenKind::word) words[n++] = i;
   }
   if (n == 0) return false;
-  if (is_any_of(words[0], {"why", "what", "whats", "how", "hows", "when", "where", "which", "should", "can", "any",
-                           "anyone", "anybody", "has", "tips"})) {
-    return true;
-  }
-  return n == 2 && is_any_of(words[0], {"does", "do"}) && is_any_of(words[1], {"anyone", "anybody"});
+  if (has_class(info, words[0], kb::kQuestionOpener)) return true;
+  return n == 2 && (kb.word_classes(tokens.norm(tokens.tokens[words[0]]), tokens.norm(tokens.tokens[words[1]])) &
+                    kb::kQuestionOpener) != 0;
 }
 
-// Whether a new clause may start at token i: after a comma, colon or bracket, or after "and".
-// (A dash with a space beside it already ends the sentence: see tokenize.)
-bool after_break(const Tokens& tokens, std::uint32_t i) {
+// Whether a new clause may start at token i: after a comma, colon or bracket, or after a
+// clause joiner ("and"). (A dash with a space beside it already ends the sentence: see tokenize.)
+bool after_break(const Tokens& tokens, const std::vector<TokenInfo>& info, std::uint32_t i) {
   if (i == 0) return false;
   const Token& prev = tokens.tokens[i - 1];
   if (prev.kind == TokenKind::punct) {
     return prev.punct == ',' || prev.punct == ':' || prev.punct == '(' || prev.punct == ')';
   }
-  return tokens.norm(prev) == "and";
+  return has_class(info, i - 1, kb::kClauseJoiner);
 }
 
-// A colon that closes "... the following (are noted):" or "include(s):" introduces a
-// list, not a new label, so it does not end a scope; it starts the list's first item.
-bool introduces_list(const Tokens& tokens, std::uint32_t colon) {
+// A colon that closes "... the following (are noted):" or "include(s):" (a list
+// introducer) introduces a list, not a new label, so it does not end a scope; it starts
+// the list's first item.
+bool introduces_list(const Tokens& tokens, const std::vector<TokenInfo>& info, std::uint32_t colon) {
   constexpr std::uint32_t kLookBack = 4;  // words
   std::uint32_t words = 0;
   for (std::uint32_t i = colon; i > 0 && words < kLookBack; --i) {
-    const Token& t = tokens.tokens[i - 1];
-    if (t.kind != TokenKind::word) return false;
-    const std::string_view w = tokens.norm(t);
-    if (w == "following" || w == "follows" || w == "include" || w == "includes" || w == "including") return true;
+    if (tokens.tokens[i - 1].kind != TokenKind::word) return false;
+    if (has_class(info, i - 1, kb::kListIntroducer)) return true;
     ++words;
   }
   return false;
 }
 
-bool separates_list_items(const Tokens& tokens, const Token& t) {
+// A comma, a slash or a list separator ("or", "nor", "and").
+bool separates_list_items(const Token& t, const TokenInfo& info) {
   if (t.kind == TokenKind::punct) return t.punct == ',' || t.punct == '/';
-  const std::string_view w = tokens.norm(t);
-  return w == "or" || w == "nor" || w == "and";
+  return (info.classes & kb::kListSeparator) != 0;
 }
 
-// Words that open a new main clause as its subject ("my calves cramp", "I get cramps").
-bool is_subject_word(std::string_view w) {
-  return is_any_of(w, {"i", "im", "ive", "my", "we", "our", "he", "his", "she", "they", "their", "you"});
-}
-
-// Whether the clause after the comma at `comma` opens with a word that sums up what came
-// before it ("..., and all tests came back negative", "cramps and twitching, both gone").
-bool sums_up(const Tokens& tokens, std::uint32_t comma) {
+// Whether the clause after the comma at `comma` opens (after a clause joiner, if any) with
+// a summing word, which sums up what came before it ("..., and all tests came back
+// negative", "cramps and twitching, both gone").
+bool sums_up(const Tokens& tokens, const std::vector<TokenInfo>& info, std::uint32_t comma) {
   const auto& toks = tokens.tokens;
   std::uint32_t i = comma + 1;
-  if (i < toks.size() && toks[i].kind == TokenKind::word && tokens.norm(toks[i]) == "and") ++i;
-  return i < toks.size() && toks[i].kind == TokenKind::word &&
-         is_any_of(tokens.norm(toks[i]), {"all", "both", "each", "these", "those", "they", "everything"});
+  if (i < toks.size() && has_class(info, i, kb::kClauseJoiner)) ++i;
+  return i < toks.size() && has_class(info, i, kb::kSummingWord);
 }
 
 // A word the findings use that is not a stopword or filler ("run", "weakness"; not "in",
-// "about"): a noun phrase can end at it. Unknown words do not count, to stay on the safe side.
-bool is_content_word(const Tokens& tokens, std::uint32_t i, const kb::KnowledgeBase& kb) {
-  const Token& t = tokens.tokens[i];
-  if (t.kind != TokenKind::word) return false;
-  const auto id = kb.find_stem(stem(tokens.norm(t)));
-  if (!id) return false;
-  const std::uint8_t flags = kb.vocab()[*id].flags;
-  return (flags & kb::kLexiconWord) != 0 && (flags & (kb::kStopword | kb::kFiller)) == 0;
+// "about"): a noun phrase can end at it. Unknown words (and repaired ones) do not count,
+// to stay on the safe side.
+bool is_content_word(const TokenInfo& t) {
+  return t.stem != kb::kNone && (t.flags & kb::kLexiconWord) != 0 && (t.flags & (kb::kStopword | kb::kFiller)) == 0;
 }
 
 // A trigger standing alone right after a label answers it: "Numbness: no", "Any weakness? No.",
@@ -122,13 +106,13 @@ bool answers_label(const Tokens& tokens, const PhraseMatch& m) {
 
 }  // namespace
 
-void AssertionScopes::build(const Tokens& tokens, const std::vector<PhraseMatch>& triggers,
-                            const kb::KnowledgeBase& kb) {
+void AssertionScopes::build(const Tokens& tokens, const std::vector<TokenInfo>& info,
+                            const std::vector<PhraseMatch>& triggers, const kb::KnowledgeBase& kb) {
   take_backs_.clear();
   const auto& toks = tokens.tokens;
   const auto n = static_cast<std::uint32_t>(toks.size());
   marks_.assign(n, Mark{});
-  for (std::uint32_t i = 0; i < n; ++i) marks_[i].list_separator = separates_list_items(tokens, toks[i]);
+  for (std::uint32_t i = 0; i < n; ++i) marks_[i].list_separator = separates_list_items(toks[i], info[i]);
 
   bool any_question_only = false;
   for (const PhraseMatch& m : triggers) {
@@ -143,24 +127,22 @@ void AssertionScopes::build(const Tokens& tokens, const std::vector<PhraseMatch>
     } else if (t.category == TriggerCategory::clause_start || t.category == TriggerCategory::pseudo) {
       mark.pseudo = mark.pseudo || t.category == TriggerCategory::pseudo;
       // "no numbness, my calves cramp"; "no fever, no relief from the cramps".
-      if (after_break(tokens, m.first)) {
+      if (after_break(tokens, info, m.first)) {
         mark.clause = true;
       } else if (t.category == TriggerCategory::clause_start) {
-        // Without punctuation, a subject right after a content word starts a run-on clause
-        // ("no weakness my calves cramp"); other clause words may open an adverbial for it.
-        const bool subject = m.first == m.last && is_subject_word(toks[m.first].kind == TokenKind::word
-                                                                      ? tokens.norm(toks[m.first])
-                                                                      : std::string_view());
+        // Without punctuation, a subject word right after a content word starts a run-on
+        // clause ("no weakness my calves cramp"); other clause words may open an adverbial for it.
+        const bool subject = m.first == m.last && has_class(info, m.first, kb::kSubjectWord);
         if (!subject) {
           mark.opener = true;
-        } else if (m.first > 0 && is_content_word(tokens, m.first - 1, kb)) {
+        } else if (m.first > 0 && is_content_word(info[m.first - 1])) {
           mark.run_on = true;
         }
       }
     } else if (is_modifier(t.category)) {
       // Another kind of trigger ends a scope where it opens a new clause or list item
       // ("no cramps, maybe twitching"), not where it qualifies the same words ("denies any history of").
-      if (after_break(tokens, m.first)) mark.starts = static_cast<std::int8_t>(t.category);
+      if (after_break(tokens, info, m.first)) mark.starts = static_cast<std::int8_t>(t.category);
       const bool question_only = (t.flags & kb::kQuestionOnly) != 0;
       any_question_only = any_question_only || question_only;
       mark.asks = mark.asks || (t.category == TriggerCategory::hypothetical && !question_only);
@@ -178,16 +160,16 @@ void AssertionScopes::build(const Tokens& tokens, const std::vector<PhraseMatch>
     if (!is_modifier(t.category)) continue;
     if ((t.flags & kb::kQuestionOnly) != 0 && !marks_[m.first].question) continue;
     if (t.direction == kb::Direction::forward || t.direction == kb::Direction::both) {
-      const std::uint32_t end = scan_forward(tokens, m, t);
+      const std::uint32_t end = scan_forward(tokens, info, m, t);
       if (end > m.last + 1) add_scope(t.category, m.last + 1, end);
     }
     if (t.direction == kb::Direction::backward || t.direction == kb::Direction::both) {
-      const std::uint32_t begin = scan_backward(tokens, m.first, t);
+      const std::uint32_t begin = scan_backward(tokens, info, m.first, t);
       if (begin < m.first) add_scope(t.category, begin, m.first);
     }
     if (answers_label(tokens, m)) {
       const std::uint32_t label_end = m.first - 1;  // the separator
-      const std::uint32_t begin = scan_backward(tokens, label_end, t);
+      const std::uint32_t begin = scan_backward(tokens, info, label_end, t);
       if (begin < label_end) add_scope(t.category, begin, label_end);
     }
   }
@@ -199,7 +181,7 @@ void AssertionScopes::build(const Tokens& tokens, const std::vector<PhraseMatch>
   bool pseudo = false;
   for (std::uint32_t q = 0; q < n; ++q) {
     pseudo = pseudo || marks_[q].pseudo;
-    if (toks[q].punct == '?' && q > sentence && !pseudo && !asks_about_own_symptom(tokens, sentence, q)) {
+    if (toks[q].punct == '?' && q > sentence && !pseudo && !asks_about_own_symptom(tokens, info, kb, sentence, q)) {
       marks_[q - 1].in_scope |= bit(TriggerCategory::possible);
     }
     if (toks[q].sentence_end) {
@@ -213,8 +195,8 @@ void AssertionScopes::build(const Tokens& tokens, const std::vector<PhraseMatch>
 // the list once another separator follows it ("no fever, chills or weakness", "denies
 // fever, chills, sweats"), else the scope ends at the comma: "no fever, calf cramps at
 // night" is a denial and then a run-on statement, the way people write.
-std::uint32_t AssertionScopes::scan_forward(const Tokens& tokens, const PhraseMatch& m,
-                                            const kb::TriggerRec& t) const {
+std::uint32_t AssertionScopes::scan_forward(const Tokens& tokens, const std::vector<TokenInfo>& info,
+                                            const PhraseMatch& m, const kb::TriggerRec& t) const {
   const auto& toks = tokens.tokens;
   const auto n = static_cast<std::uint32_t>(toks.size());
   std::uint32_t item_words = 0;  // words since the trigger or the last list separator
@@ -239,7 +221,7 @@ std::uint32_t AssertionScopes::scan_forward(const Tokens& tokens, const PhraseMa
     if (tok.kind == TokenKind::punct) {
       // A colon starts a new label ("Diagnosis: chest pain") unless it opens the scope or a list.
       if (tok.punct == ':' && j != m.last + 1) {
-        if (!introduces_list(tokens, j)) break;
+        if (!introduces_list(tokens, info, j)) break;
         item_words = 0;
       }
       if (tok.punct == '(') ++depth;
@@ -272,7 +254,8 @@ std::uint32_t AssertionScopes::scan_forward(const Tokens& tokens, const PhraseMa
 // own clause: it stops at a comma, a sentence end, a clause start and at a colon other
 // than the one just before the trigger. A clause that sums up a list ("..., all negative")
 // reaches back over the list.
-std::uint32_t AssertionScopes::scan_backward(const Tokens& tokens, std::uint32_t from, const kb::TriggerRec& t) const {
+std::uint32_t AssertionScopes::scan_backward(const Tokens& tokens, const std::vector<TokenInfo>& info,
+                                             std::uint32_t from, const kb::TriggerRec& t) const {
   const auto& toks = tokens.tokens;
   const auto c = static_cast<std::int8_t>(t.category);
   std::uint32_t item_words = 0;
@@ -288,7 +271,7 @@ std::uint32_t AssertionScopes::scan_backward(const Tokens& tokens, std::uint32_t
     if (mark.starts >= 0 && mark.starts != c) break;
     if (tok.kind == TokenKind::punct) {
       if (tok.punct == ',' && !summary) {
-        if (!sums_up(tokens, k)) break;
+        if (!sums_up(tokens, info, k)) break;
         summary = true;
       }
       if (tok.punct == ':' && k + 1 != from) break;

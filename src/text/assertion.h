@@ -27,8 +27,9 @@
 #include <vector>
 
 #include "kb/knowledge_base.h"
-#include "text/lexicon.h"
+#include "text/phrase_matcher.h"
 #include "text/tokenize.h"
+#include "text/word_cache.h"
 
 namespace crampx::text {
 
@@ -47,8 +48,10 @@ struct Assertion {
 // triggers ("no cramps no cramps ...") costs linear time, not their product.
 class AssertionScopes {
  public:
-  // `triggers` are the trigger-phrase matches of the text (match_phrases with triggers = true).
-  void build(const Tokens& tokens, const std::vector<PhraseMatch>& triggers, const kb::KnowledgeBase& kb);
+  // `triggers` are the trigger-phrase matches of the text (match_triggers).
+  // `info` are the tokens' stems (lookup_tokens).
+  void build(const Tokens& tokens, const std::vector<TokenInfo>& info, const std::vector<PhraseMatch>& triggers,
+             const kb::KnowledgeBase& kb);
 
   // The assertion for a finding spanning tokens [first, last].
   Assertion assess(std::uint32_t first, std::uint32_t last) const;
@@ -61,7 +64,7 @@ class AssertionScopes {
     bool clause = false;         // a new clause starts here, after punctuation or "and"
     bool run_on = false;         // a subject after a content word starts a clause without punctuation
     bool opener = false;         // a clause word inside a clause ("after", "when"): may open an adverbial
-    bool list_separator = false; // ',', '/', "or", "nor", "and": a new list item follows
+    bool list_separator = false; // ',', '/', a list separator ("or", "and"): a new list item follows
     bool asks = false;           // a trigger that makes its sentence a question starts here
     bool pseudo = false;         // a pseudo trigger starts here
     bool question = false;       // in a sentence that asks (set only when a trigger needs it)
@@ -73,9 +76,11 @@ class AssertionScopes {
     std::uint32_t last;
     std::uint8_t ends;
   };
-  std::uint32_t scan_forward(const Tokens& tokens, const PhraseMatch& m, const kb::TriggerRec& t) const;
+  std::uint32_t scan_forward(const Tokens& tokens, const std::vector<TokenInfo>& info, const PhraseMatch& m,
+                             const kb::TriggerRec& t) const;
   // The first token of a backward scope that ends just before token `from`.
-  std::uint32_t scan_backward(const Tokens& tokens, std::uint32_t from, const kb::TriggerRec& t) const;
+  std::uint32_t scan_backward(const Tokens& tokens, const std::vector<TokenInfo>& info, std::uint32_t from,
+                              const kb::TriggerRec& t) const;
   // Sets Mark::question for the sentences that end in '?' or hold an asking trigger.
   void mark_questions(const Tokens& tokens);
   // Marks tokens [begin, end) as in a scope of `category`, after a backward terminator took it back.

@@ -4,22 +4,21 @@
 #include <set>
 
 #include "text/analyze.h"
-#include "text/stemmer.h"
 #include "text/tokenize.h"
-#include "text/typo.h"
 
 namespace crampx::text {
 namespace {
 
 constexpr int kRecognized = 100;  // a phrase the matcher would recognize outranks word overlap
 
-std::vector<std::string> stems_of(std::string_view s, const kb::KnowledgeBase& kb, bool drop_stopwords) {
+std::vector<std::string> stems_of(std::string_view s, const kb::KnowledgeBase& kb, bool drop_stopwords,
+                                  Stemmer& stemmer) {
   Tokens tokens;
   tokenize(s, tokens);
   std::vector<std::string> out;
   for (const Token& t : tokens.tokens) {
     if (t.kind != TokenKind::word) continue;
-    std::string st(stem(tokens.norm(t)));
+    std::string st(stemmer.stem(tokens.norm(t)));
     if (drop_stopwords) {
       const auto v = kb.find_stem(st);
       if (v && (kb.vocab()[*v].flags & (kb::kStopword | kb::kFiller)) != 0) continue;
@@ -31,7 +30,7 @@ std::vector<std::string> stems_of(std::string_view s, const kb::KnowledgeBase& k
 
 // The query with each word the vocabulary does not know replaced by its typo repair
 // ("tetnus jaw" -> "tetanus jaw"); empty when no word needed one.
-std::string corrected_query(std::string_view query, const kb::KnowledgeBase& kb) {
+std::string corrected_query(std::string_view query, const kb::KnowledgeBase& kb, WordLookup& words) {
   Tokens tokens;
   tokenize(query, tokens);
   std::string out;
@@ -39,7 +38,7 @@ std::string corrected_query(std::string_view query, const kb::KnowledgeBase& kb)
   bool changed = false;
   for (const Token& t : tokens.tokens) {
     if (t.kind != TokenKind::word) continue;
-    const auto fix = correct(tokens.norm(t), kb);
+    const auto fix = correct(tokens.norm(t), kb, words.stemmer, words.typo);
     if (!fix) continue;
     out.append(query.substr(copied, t.begin - copied));
     out.append(kb.str(kb.typo_words()[fix->typo_word].word));
@@ -55,9 +54,10 @@ std::string corrected_query(std::string_view query, const kb::KnowledgeBase& kb)
 
 SearchResult search_kb(std::string_view original, const kb::KnowledgeBase& kb, std::size_t limit) {
   SearchResult result;
+  Scratch scratch;
   // A misspelt query is searched as repaired, and says so: a near miss finds what the
   // right spelling would have found, not just whatever the typo happens to touch.
-  result.did_you_mean = corrected_query(original, kb);
+  result.did_you_mean = corrected_query(original, kb, scratch.words);
   const std::string_view query = result.did_you_mean.empty() ? original : result.did_you_mean;
   std::set<std::pair<std::string, std::string_view>> seen;
   auto add = [&](std::string kind, std::string_view id, std::string_view label, std::string why, int score) {
@@ -71,7 +71,6 @@ SearchResult search_kb(std::string_view original, const kb::KnowledgeBase& kb, s
   };
 
   // 1. What a description with these words would be read as.
-  Scratch scratch;
   Analysis analysis;
   analyze(query, kb, {}, scratch, analysis);
   for (const Mention& m : analysis.mentions) {
@@ -82,10 +81,11 @@ SearchResult search_kb(std::string_view original, const kb::KnowledgeBase& kb, s
   }
 
   // 2. Objects whose words share stems with the query.
-  const std::vector<std::string> wanted = stems_of(query, kb, true);
+  Stemmer& stemmer = scratch.words.stemmer;
+  const std::vector<std::string> wanted = stems_of(query, kb, true, stemmer);
   if (!wanted.empty()) {
     auto overlap = [&](std::string_view text, std::string& matched) {
-      const std::vector<std::string> have = stems_of(text, kb, false);
+      const std::vector<std::string> have = stems_of(text, kb, false, stemmer);
       int n = 0;
       for (const std::string& w : wanted) {
         if (std::find(have.begin(), have.end(), w) != have.end()) {

@@ -99,8 +99,8 @@ bool joins_words(std::string_view input, std::size_t at, std::size_t next) {
 
 // Whether the '.' just added (ending at byte `next`) belongs to an abbreviation rather
 // than ending a sentence: the dots of "e.g.", "i.e.", "p.o." (single letters joined by
-// dots) and of a few titles ("Dr.", "vs.").
-bool is_abbreviation_dot(std::string_view input, const Tokens& out, std::size_t next) {
+// dots) and of the knowledge base's abbreviations ("Dr.", "vs.").
+bool is_abbreviation_dot(std::string_view input, const Tokens& out, std::size_t next, const kb::KnowledgeBase* kb) {
   const auto& toks = out.tokens;
   const std::size_t n = toks.size();  // toks[n - 1] is the '.'
   if (n < 2 || toks[n - 2].kind != TokenKind::word || toks[n - 2].end != toks[n - 1].begin) return false;
@@ -111,12 +111,11 @@ bool is_abbreviation_dot(std::string_view input, const Tokens& out, std::size_t 
     return n >= 3 && toks[n - 3].kind == TokenKind::punct && toks[n - 3].punct == '.' &&
            toks[n - 3].end == toks[n - 2].begin && !toks[n - 3].sentence_end;
   }
-  return before == "dr" || before == "mr" || before == "mrs" || before == "vs" || before == "approx";
+  return kb != nullptr && (kb->word_classes(before) & kb::kAbbreviation) != 0;
 }
 
-}  // namespace
-
-void tokenize(std::string_view input, Tokens& out) {
+// Both tokenize()s: `kb`, when there is one, gives the abbreviations.
+void tokenize_with(std::string_view input, const kb::KnowledgeBase* kb, Tokens& out) {
   out.tokens.clear();
   // The normalized words are written through a cursor into a buffer as long as the
   // input: no folding writes more bytes than it reads but "-ve"/"+ve" (3 bytes read
@@ -245,7 +244,7 @@ void tokenize(std::string_view input, Tokens& out) {
         }
         finish_word(at);
         add_punct(f.punct, at, next);
-        if (f.punct == '.' && is_abbreviation_dot(input, out, next)) out.tokens.back().sentence_end = false;
+        if (f.punct == '.' && is_abbreviation_dot(input, out, next, kb)) out.tokens.back().sentence_end = false;
         if (f.punct == '-' && !joins_words(input, at, next)) out.tokens.back().sentence_end = true;
         break;
       }
@@ -258,5 +257,11 @@ void tokenize(std::string_view input, Tokens& out) {
   finish_word(static_cast<std::uint32_t>(input.size()));
   text.resize(w);
 }
+
+}  // namespace
+
+void tokenize(std::string_view input, const kb::KnowledgeBase& kb, Tokens& out) { tokenize_with(input, &kb, out); }
+
+void tokenize(std::string_view input, Tokens& out) { tokenize_with(input, nullptr, out); }
 
 }  // namespace crampx::text

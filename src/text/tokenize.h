@@ -4,13 +4,15 @@
 // apostrophes inside words ("don't" -> "dont"), reads "-ve"/"+ve" as negative and
 // positive, and records each token's byte span in the original input. Sentences end
 // at . ! ? ; a blank line, and a dash with a space beside it ("no pain - just
-// cramps"), but not at the dots of "e.g." or "Dr.".
+// cramps"), but not at the dots of "e.g." or of the knowledge base's abbreviations ("Dr.").
 #pragma once
 
 #include <cstdint>
 #include <string>
 #include <string_view>
 #include <vector>
+
+#include "kb/knowledge_base.h"
 
 namespace crampx::text {
 
@@ -38,6 +40,11 @@ struct Tokens {
 };
 
 // Tokenizes `input` into `out` (cleared first; its buffers are reused).
+void tokenize(std::string_view input, const kb::KnowledgeBase& kb, Tokens& out);
+
+// The same without a knowledge base, where only the words count (a phrase of the
+// knowledge base being compiled, a search query): the words are the same, but a dot after
+// an abbreviation ("Dr.") ends a sentence.
 void tokenize(std::string_view input, Tokens& out);
 
 }  // namespace crampx::text

@@ -6,7 +6,6 @@
 #include <tuple>
 #include <vector>
 
-#include "text/stemmer.h"
 
 namespace crampx::text {
 
@@ -87,30 +86,29 @@ const kb::DeleteRec* find_hash(std::span<const kb::DeleteRec> recs, std::uint64_
 }
 
 // How many finding phrases use each vocabulary stem: the knowledge base's own measure of
-// how central a word is ("cramp" in dozens, "crop" in one). Built once per thread and
-// knowledge base (KnowledgeBase::serial, never 0).
-std::span<const std::uint32_t> finding_uses(const kb::KnowledgeBase& kb) {
-  thread_local std::uint64_t serial = 0;
-  thread_local std::vector<std::uint32_t> uses;
-  if (serial != kb.serial()) {
-    uses.assign(kb.vocab().size(), 0);
+// how central a word is ("cramp" in dozens, "crop" in one). Counted once per scratch and
+// knowledge base.
+std::span<const std::uint32_t> finding_uses(const kb::KnowledgeBase& kb, TypoScratch& scratch) {
+  if (scratch.uses_of != kb.serial()) {
+    scratch.uses.assign(kb.vocab().size(), 0);
     for (const kb::PhraseRec& p : kb.phrases()) {
       if (p.target_kind != kb::PhraseTarget::finding) continue;
-      for (const std::uint32_t s : kb.ids(p.stems)) ++uses[s];
+      for (const std::uint32_t s : kb.ids(p.stems)) ++scratch.uses[s];
     }
-    serial = kb.serial();
+    scratch.uses_of = kb.serial();
   }
-  return uses;
+  return scratch.uses;
 }
 
 }  // namespace
 
-std::optional<Correction> correct(std::string_view word, const kb::KnowledgeBase& kb) {
-  if (kb.find_stem(stem(word))) return std::nullopt;
-  return correct_unknown(word, kb);
+std::optional<Correction> correct(std::string_view word, const kb::KnowledgeBase& kb, Stemmer& stemmer,
+                                  TypoScratch& scratch) {
+  if (kb.find_stem(stemmer.stem(word))) return std::nullopt;
+  return correct_unknown(word, kb, scratch);
 }
 
-std::optional<Correction> correct_unknown(std::string_view word, const kb::KnowledgeBase& kb) {
+std::optional<Correction> correct_unknown(std::string_view word, const kb::KnowledgeBase& kb, TypoScratch& scratch) {
   const int limit = max_typo_distance(word.size());
   if (limit == 0 || word.size() >= 40) return std::nullopt;
   for (char c : word) {
@@ -120,7 +118,7 @@ std::optional<Correction> correct_unknown(std::string_view word, const kb::Knowl
 
   const auto deletes = kb.deletes();
   const auto words = kb.typo_words();
-  const auto uses = finding_uses(kb);
+  const auto uses = finding_uses(kb, scratch);
   // Nearest first; then the same first letter (typos rarely hit it); then the word more
   // finding phrases use, so "crmp" is "cramp", not "crop"; then the nearer length; then
   // alphabetical, so the choice never depends on the index order.
@@ -130,12 +128,10 @@ std::optional<Correction> correct_unknown(std::string_view word, const kb::Knowl
     return std::tuple(dist, w[0] != word[0], -static_cast<std::int64_t>(uses[words[typo_word].stem]), len_diff, w);
   };
   std::optional<Correction> best;
-  // Reused per thread, so repairing words allocates nothing in steady state.
-  thread_local std::string scratch;
-  thread_local std::vector<std::uint32_t> seen;
-  scratch.assign(word);
+  std::vector<std::uint32_t>& seen = scratch.seen;
+  scratch.word.assign(word);
   seen.clear();
-  for_each_deletion(scratch, limit, [&](std::uint64_t h) {
+  for_each_deletion(scratch.word, limit, [&](std::uint64_t h) {
     const kb::DeleteRec* const end = deletes.data() + deletes.size();
     for (const kb::DeleteRec* it = find_hash(deletes, h); it != end && it->hash == h; ++it) {
       if (std::find(seen.begin(), seen.end(), it->word) != seen.end()) continue;

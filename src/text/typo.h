@@ -10,8 +10,10 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "kb/knowledge_base.h"
+#include "text/stemmer.h"
 
 namespace crampx::text {
 
@@ -35,13 +37,24 @@ struct Correction {
   int distance;
 };
 
+// What typo repair reuses from word to word, so that repairing allocates nothing in
+// steady state: buffers, and how many finding phrases use each stem of the knowledge
+// base it last served (that knowledge base's own measure of how central a word is).
+struct TypoScratch {
+  std::string word;                  // the word with letters deleted
+  std::vector<std::uint32_t> seen;   // typo words already weighed for this word
+  std::uint64_t uses_of = 0;         // KnowledgeBase::serial() that `uses` counts for (never 0)
+  std::vector<std::uint32_t> uses;   // per vocabulary stem: the finding phrases that use it
+};
+
 // The closest lexicon word to an unknown `word`, if one is near enough. Of equally near
 // words, one with the same first letter wins, then the one more finding phrases use
 // ("crmp" is "cramp", not "crop"), then the nearer length, then the first alphabetically.
-std::optional<Correction> correct(std::string_view word, const kb::KnowledgeBase& kb);
+std::optional<Correction> correct(std::string_view word, const kb::KnowledgeBase& kb, Stemmer& stemmer,
+                                  TypoScratch& scratch);
 
 // The same for a word whose stem the caller already found missing from the vocabulary.
-std::optional<Correction> correct_unknown(std::string_view word, const kb::KnowledgeBase& kb);
+std::optional<Correction> correct_unknown(std::string_view word, const kb::KnowledgeBase& kb, TypoScratch& scratch);
 
 }  // namespace crampx::text
 

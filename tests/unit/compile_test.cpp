@@ -68,6 +68,32 @@ TEST(Compile, APhraseWithoutWordsIsAProblem) {
   EXPECT_EQ(ps[0].pointer, "/findings/2/phrases/3");
 }
 
+// The language's word classes are looked up as text is read: by the normalized word, or
+// for a question opener by two ("does anyone"); an entry that reads as more words than its
+// list takes is a problem where it stands.
+TEST(Compile, WordClassesAreNormalizedWords) {
+  const kb::KnowledgeBase& kb = test::mini_kb();
+  EXPECT_EQ(kb.word_classes("in") & kb::kSiteConnector, kb::kSiteConnector);
+  EXPECT_EQ(kb.word_classes("and"), kb::kListSeparator | kb::kClauseJoiner);
+  EXPECT_EQ(kb.word_classes("they"), kb::kClauseWord | kb::kSubjectWord | kb::kSummingWord);
+  EXPECT_EQ(kb.word_classes("does", "anyone"), kb::kQuestionOpener);
+  EXPECT_EQ(kb.word_classes("does"), 0);
+  EXPECT_EQ(kb.word_classes("does anyone"), kb::kQuestionOpener);
+  EXPECT_EQ(kb.word_classes("cramp"), 0);
+
+  json root = json::parse(test::mini_kb_text());
+  root["language"]["word_classes"]["abbreviations"].push_back("prof");
+  root["language"]["word_classes"]["clause_words"].push_back("shan't");
+  const kb::KnowledgeBase edited = test::compile_text(root.dump());
+  EXPECT_EQ(edited.word_classes("prof"), kb::kAbbreviation);
+  EXPECT_EQ(edited.word_classes("shant"), kb::kClauseWord);
+
+  root["language"]["word_classes"]["site_connectors"].push_back("next-to");
+  const auto ps = compile_problems(root);
+  ASSERT_EQ(ps.size(), 1u) << kb::format_problems(ps);
+  EXPECT_EQ(ps[0].pointer, "/language/word_classes/site_connectors/17");
+}
+
 TEST(Compile, ImageReaderRejectsDamage) {
   std::vector<std::uint64_t> junk(64, 0x4242424242424242ull);
   const auto bytes = std::as_bytes(std::span(junk));

@@ -2,8 +2,6 @@
 
 #include <gtest/gtest.h>
 
-#include <thread>
-
 #include <nlohmann/json.hpp>
 
 #include "support/test_kb.h"
@@ -22,7 +20,7 @@ Analysis analyze_text(std::string_view input) {
   return a;
 }
 
-// Each thread remembers the words it has resolved. Words that share most of their bytes
+// A scratch remembers the words it has resolved. Words that share most of their bytes
 // (the same first and last bytes, one letter apart in the middle, one a prefix of
 // another) must each get their own stem or repair, whatever was resolved before them:
 // every word looked up after all the others, twice, matches it looked up alone.
@@ -33,11 +31,11 @@ TEST(Lexicon, TheWordCacheTellsApartWordsThatShareTheirBytes) {
       "twitcning", "nighttime", "nighttimes", "weakness",   "weaknesz",         "hyperventilating",
       "hyperventilatinq", "hypervantilating", "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxa",
       "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxb", "xxxxxxxxxxxxxxxxbxxxxxxxxxxxxxxxxa"};
-  auto info_of = [](const std::string& text) {
+  auto info_of = [](const std::string& text, WordLookup& lookup) {
     Tokens tokens;
     tokenize(text, tokens);
     std::vector<TokenInfo> info;
-    lookup_tokens(tokens, mini_kb(), true, info);
+    lookup_tokens(tokens, mini_kb(), true, lookup, info);
     return info;
   };
   auto same = [](const TokenInfo& x, const TokenInfo& y) {
@@ -45,15 +43,14 @@ TEST(Lexicon, TheWordCacheTellsApartWordsThatShareTheirBytes) {
   };
   std::vector<TokenInfo> alone;
   for (const std::string& w : words) {
-    std::thread([&] { alone.push_back(info_of(w).at(0)); }).join();  // a fresh thread: an empty cache
+    WordLookup fresh;  // an empty cache
+    alone.push_back(info_of(w, fresh).at(0));
   }
   std::string all;
   for (const std::string& w : words) all += w + " ";
-  std::vector<TokenInfo> together;
-  std::thread([&] {
-    info_of(all);
-    together = info_of(all);  // now every word comes from the cache
-  }).join();
+  WordLookup lookup;
+  info_of(all, lookup);
+  const std::vector<TokenInfo> together = info_of(all, lookup);  // now every word comes from the cache
   ASSERT_EQ(together.size(), words.size());
   for (std::size_t i = 0; i < words.size(); ++i) EXPECT_TRUE(same(alone[i], together[i])) << words[i];
   // Not all alike: the list does hold words the knowledge base knows and words it repairs.

@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include "support/test_kb.h"
 #include "text/stemmer.h"
 
 namespace crampx::text {
@@ -64,10 +65,11 @@ TEST(Tokenize, SentencesAndNumbers) {
   EXPECT_EQ(ends, 3);  // '.', ';' and the blank line
 }
 
-// Word tokens and which punctuation ends a sentence, as "w w | w" (| a sentence end).
+// Word tokens and which punctuation ends a sentence, as "w w | w" (| a sentence end), with
+// the fixture's abbreviations.
 std::string shape(std::string_view input) {
   Tokens t;
-  tokenize(input, t);
+  tokenize(input, test::mini_kb(), t);
   std::string out;
   for (const Token& tok : t.tokens) {
     if (tok.kind != TokenKind::word && !tok.sentence_end) continue;
@@ -110,6 +112,27 @@ INSTANTIATE_TEST_SUITE_P(
                     ShapeCase{"saw Dr. Smith", "saw dr smith"},
                     ShapeCase{"Vitamin D. Then", "vitamin d | then"},
                     ShapeCase{"why? no; yes!", "why | no | yes |"}));
+
+// The abbreviations are the knowledge base's (language.json word_classes): without one, the
+// words are the same, and only the dots of single letters ("e.g.") do not end a sentence.
+TEST(Tokenize, AbbreviationsComeFromTheKnowledgeBase) {
+  const std::string input = "Seen by Dr. Smith e.g. twice, approx. weekly. Then cramps";
+  Tokens with_kb;
+  Tokens without;
+  tokenize(input, test::mini_kb(), with_kb);
+  tokenize(input, without);
+  ASSERT_EQ(with_kb.tokens.size(), without.tokens.size());
+  std::string ends_with_kb;
+  std::string ends_without;
+  for (std::size_t i = 0; i < without.tokens.size(); ++i) {
+    EXPECT_EQ(with_kb.norm(with_kb.tokens[i]), without.norm(without.tokens[i]));
+    ends_with_kb += with_kb.tokens[i].sentence_end ? "|" : ".";
+    ends_without += without.tokens[i].sentence_end ? "|" : ".";
+  }
+  // Tokens: seen by dr . smith e . g . twice , approx . weekly . then cramps
+  EXPECT_EQ(ends_with_kb, "..............|..");
+  EXPECT_EQ(ends_without, "...|........|.|..");
+}
 
 TEST(Tokenize, NeverLosesABytesPlace) {
   // Every kind of byte, valid or not: spans stay inside the input, in order, and never overlap.
@@ -170,10 +193,11 @@ TEST(Tokenize, SignedVeOutgrowsItsBytesAnywhereInAText) {
 }
 
 TEST(Stemmer, InflectionsMeet) {
-  EXPECT_EQ(stem("cramping"), "cramp");
-  EXPECT_EQ(std::string(stem("cramped")), "cramp");
-  EXPECT_EQ(std::string(stem("cramps")), "cramp");
-  EXPECT_EQ(std::string(stem("twitches")), std::string(stem("twitching")));
+  Stemmer s;
+  EXPECT_EQ(s.stem("cramping"), "cramp");
+  EXPECT_EQ(std::string(s.stem("cramped")), "cramp");
+  EXPECT_EQ(std::string(s.stem("cramps")), "cramp");
+  EXPECT_EQ(std::string(s.stem("twitches")), std::string(s.stem("twitching")));
 }
 
 }  // namespace

@@ -7,9 +7,15 @@
 namespace crampx::text {
 namespace {
 
-std::string repair_in(const kb::KnowledgeBase& kb, std::string_view word) {
-  const auto fix = correct(word, kb);
+std::string repair_with(const kb::KnowledgeBase& kb, std::string_view word, Stemmer& stemmer, TypoScratch& scratch) {
+  const auto fix = correct(word, kb, stemmer, scratch);
   return fix ? std::string(kb.str(kb.typo_words()[fix->typo_word].word)) : std::string();
+}
+
+std::string repair_in(const kb::KnowledgeBase& kb, std::string_view word) {
+  Stemmer stemmer;
+  TypoScratch scratch;
+  return repair_with(kb, word, stemmer, scratch);
 }
 
 std::string repair(std::string_view word) { return repair_in(test::mini_kb(), word); }
@@ -108,6 +114,21 @@ TEST(Typo, TiesGoToTheWordMoreFindingsUse) {
   EXPECT_EQ(repair_in(kb_with_crops(), "crmps"), "cramps");
   EXPECT_EQ(repair_in(kb_with_crops(), "crop"), "");  // a lexicon word is never repaired
   EXPECT_EQ(repair_in(kb_with_crops(), "crops"), "");
+}
+
+// A scratch remembers how many phrases use each stem of the knowledge base it last served:
+// serving another one in between must not leave it counting for the wrong one.
+TEST(Typo, OneScratchServesOneKnowledgeBaseAfterAnother) {
+  const kb::KnowledgeBase* kbs[] = {&test::mini_kb(), &kb_with_crops(), &kb::embedded(), &kb_with_crops(),
+                                    &test::mini_kb()};
+  Stemmer stemmer;
+  TypoScratch scratch;
+  for (const kb::KnowledgeBase* kb : kbs) {
+    for (const std::string_view word : {"crmp", "crmps", "spsm", "weat", "musle"}) {
+      EXPECT_EQ(repair_with(*kb, word, stemmer, scratch), repair_in(*kb, word)) << word;
+    }
+  }
+  EXPECT_EQ(repair_with(kb_with_crops(), "crmp", stemmer, scratch), "cramp");
 }
 
 TEST(Typo, TheDefaultKnowledgeBaseRepairsToItsCoreWords) {

@@ -1,0 +1,251 @@
+// Which finding and guard phrases a text mentions: the longest phrase at each word, left
+// to right (so a guard wins over any shorter finding match inside it), then the rules of
+// FindingRules, each a named step with its contract: a guard after a body site, cuts by
+// overlapping lookalikes and sites, the findings a phrase contains, and two word orders that
+// name a site and a finding apart ("twitching in my eyelid", "my jaw ... felt stiff").
+//
+// The rules are written over any matcher with PhraseMatcher's interface (longest_at),
+// so that tests/support's reference matcher, a linear scan over every phrase, can be checked
+// against the indexed one.
+#pragma once
+
+#include <algorithm>
+#include <cstdint>
+#include <span>
+#include <vector>
+
+#include "kb/knowledge_base.h"
+#include "text/phrase_matcher.h"
+#include "text/tokenize.h"
+#include "text/word_cache.h"
+
+namespace crampx::text {
+
+// The finding and guard matches of a text, ordered by first token (PhraseMatcher over the image's index).
+void match_findings(const Tokens& tokens, const std::vector<TokenInfo>& info, const kb::KnowledgeBase& kb,
+                    MatchScratch& scratch, std::vector<PhraseMatch>& out);
+
+// The same over any matcher. `top` receives the indexes into `out` of the matches not inside another.
+template <class Matcher>
+class FindingRules {
+ public:
+  FindingRules(const Tokens& tokens, const std::vector<TokenInfo>& info, const kb::KnowledgeBase& kb,
+               Matcher& matcher, std::vector<std::uint32_t>& top, std::vector<PhraseMatch>& out)
+      : toks_(tokens.tokens), info_(info), kb_(kb), phrases_(kb.phrases()),
+        findings_(kb.findings()), matcher_(matcher), top_(top), out_(out) {}
+
+  // The matches not inside another, left to right, each refined by the first three rules
+  // and followed by the findings it contains; then the word orders; then in text order.
+  void run() {
+    out_.clear();
+    top_.clear();
+    const auto n = static_cast<std::uint32_t>(toks_.size());
+    std::uint32_t last_site = kb::kNone;  // last token of the latest match, if that was a body site
+    for (std::uint32_t i = 0; i < n;) {
+      PhraseMatch m{};
+      if (!matcher_.longest_at(i, n, any, m)) {
+        ++i;
+        continue;
+      }
+      if (last_site != kb::kNone && adjacent(last_site, i)) prefer_finding_after_site(m);
+      if (!cut_short_by_overlap(m)) {
+        ++i;
+        continue;
+      }
+      top_.push_back(static_cast<std::uint32_t>(out_.size()));
+      out_.push_back(m);
+      const kb::FindingRec* f = finding_of(m);
+      last_site = f != nullptr && f->kind == kb::FindingKind::site ? m.last : kb::kNone;
+      add_contained_findings(m);
+      i = m.last + 1;
+    }
+    for (std::size_t t = 0; t < top_.size(); ++t) {
+      add_finding_preposition_site(t);
+      add_site_then_findings(t);
+    }
+    sort_by_first_token();
+  }
+
+ private:
+  // A site and, after it, a finding that names the same thing: at most this many tokens on
+  // from the site's last word.
+  static constexpr std::uint32_t kSiteFirstGap = 8;
+  // A finding, then a preposition and a site: at most this many tokens from the finding's last word to the site.
+  static constexpr std::uint32_t kSiteAfterGap = 4;
+
+  // A guard right after a body site leaves the muscle word it starts with to a core finding:
+  // "my legs cramp during my period" is a leg cramp.
+  void prefer_finding_after_site(PhraseMatch& m) {
+    if (phrases_[m.phrase].target_kind != kb::PhraseTarget::guard) return;
+    PhraseMatch f{};
+    if (matcher_.longest_at(m.first, end(), only_findings, f) &&
+        findings_[phrases_[f.phrase].target].scope == kb::Scope::core) {
+      m = f;
+    }
+  }
+
+  // A finding's lookalike that starts inside a finding match and runs past it takes its
+  // words back ("cramps in the back of my thigh" is not a back cramp); so does a body site
+  // that starts inside a guard ("cramps in my stomach muscles" are muscle cramps). The
+  // match becomes the longest phrase before the overlap; false when there is none.
+  bool cut_short_by_overlap(PhraseMatch& m) {
+    const bool is_finding = phrases_[m.phrase].target_kind == kb::PhraseTarget::finding;
+    const auto site = [this](const kb::PhraseRec& p) {
+      return p.target_kind == kb::PhraseTarget::finding && findings_[p.target].kind == kb::FindingKind::site;
+    };
+    const std::uint32_t i = m.first;
+    for (std::uint32_t j = m.first + 1; j <= m.last; ++j) {
+      PhraseMatch g{};
+      const bool overlaps = is_finding ? matcher_.longest_at(j, end(), lookalike, g) : matcher_.longest_at(j, end(), site, g);
+      if (overlaps && g.last > m.last) return matcher_.longest_at(i, j, any, m);
+    }
+    return true;
+  }
+
+  // The findings a phrase contains are mentioned too: "night cramps" is a cramp at night,
+  // "my toes curl" a cramp in the toes, "after long runs" exercise. Only findings that
+  // say what the problem is or where (and, inside a timing or a trigger, what set it
+  // off), so that "pain free" is not pain; a phrase that is only context for a muscle
+  // problem ("heart fluttering") names at most a body site; a site names no other.
+  // Guards inside the phrase keep their words ("on my feet all day").
+  void add_contained_findings(const PhraseMatch& m) {
+    const kb::FindingRec* outer = finding_of(m);
+    if (outer == nullptr || m.last == m.first || outer->kind == kb::FindingKind::site) return;
+    const std::uint32_t target = phrases_[m.phrase].target;
+    const bool sites_only = outer->scope == kb::Scope::context &&
+                            (outer->kind == kb::FindingKind::symptom || outer->kind == kb::FindingKind::sign);
+    const bool triggers_too = outer->kind == kb::FindingKind::timing || outer->kind == kb::FindingKind::trigger;
+    // A named diagnosis or medicine ("MS spasms", "chronic diarrhoea", "myotonic dystrophy")
+    // reports the symptoms it contains, not the signs its name shares a word with.
+    const bool symptoms_only = outer->kind == kb::FindingKind::history || outer->kind == kb::FindingKind::medication;
+    const std::size_t begin = out_.size();
+    const auto inner = [&](const kb::PhraseRec& p) {
+      if (p.target_kind != kb::PhraseTarget::finding || p.target == target) return false;
+      const kb::FindingRec& f = findings_[p.target];
+      const bool wanted =
+          f.kind == kb::FindingKind::site ||
+          (!sites_only && (symptoms_only ? f.kind == kb::FindingKind::symptom
+                                         : f.scope != kb::Scope::context ||
+                                               (triggers_too && f.kind == kb::FindingKind::trigger)));
+      if (!wanted) return false;
+      for (std::size_t k = begin; k < out_.size(); ++k) {
+        if (phrases_[out_[k].phrase].target == p.target) return false;
+      }
+      return true;
+    };
+    const auto guard = [](const kb::PhraseRec& p) { return p.target_kind == kb::PhraseTarget::guard; };
+    for (std::uint32_t k = m.first; k <= m.last; ++k) {
+      PhraseMatch sub{};
+      if (matcher_.longest_at(k, m.last + 1, guard, sub)) {
+        k = sub.last;
+      } else if (matcher_.longest_at(k, m.last + 1, inner, sub)) {
+        out_.push_back(sub);
+      }
+    }
+  }
+
+  // A finding, a preposition, then a body site ("twitching in my eyelid", "spasms in the
+  // lower back") also mean the phrase that names the site first. Only fillers and site
+  // connectors (language.json word_classes) may lie between, and one connector must; it may
+  // be the first word of the site's own phrase ("in my lower back").
+  void add_finding_preposition_site(std::size_t t) {
+    const PhraseMatch a = out_[top_[t]];
+    const kb::FindingRec* fa = finding_of(a);
+    if (fa == nullptr || fa->kind == kb::FindingKind::site || t + 1 >= top_.size()) return;
+    const PhraseMatch b = out_[top_[t + 1]];
+    const kb::FindingRec* fb = finding_of(b);
+    if (fb == nullptr || fb->kind != kb::FindingKind::site) return;
+    bool connected = is_connector(b.first);
+    bool ok = b.first > a.last && b.first - a.last <= kSiteAfterGap;
+    for (std::uint32_t k = a.last + 1; ok && k < b.first; ++k) {
+      if (toks_[k].kind != TokenKind::word) {
+        ok = false;
+      } else if (is_connector(k)) {
+        connected = true;
+      } else if ((info_[k].flags & kb::kFiller) == 0) {
+        ok = false;
+      }
+    }
+    if (ok && connected) add_compound(b, a, a, b);
+  }
+
+  // A body site, then, in the same clause, findings up to the next site ("my jaw was slow
+  // to open and felt stiff": a stiff jaw) also mean the phrases that name the site first.
+  // Only words that are not clause words (language.json word_classes), and hyphens, may lie
+  // between.
+  void add_site_then_findings(std::size_t t) {
+    const PhraseMatch a = out_[top_[t]];
+    const kb::FindingRec* fa = finding_of(a);
+    if (fa == nullptr || fa->kind != kb::FindingKind::site) return;
+    std::uint32_t scanned = a.last;
+    for (std::size_t u = t + 1; u < top_.size(); ++u) {
+      const PhraseMatch b = out_[top_[u]];
+      if (b.first - a.last > kSiteFirstGap) break;
+      bool ok = true;
+      for (std::uint32_t k = scanned + 1; ok && k < b.first; ++k) {
+        ok = toks_[k].kind == TokenKind::word ? !is_clause_word(k) : toks_[k].punct == '-' && !toks_[k].sentence_end;
+      }
+      if (!ok) break;
+      const kb::FindingRec* fb = finding_of(b);
+      if (fb == nullptr || fb->kind == kb::FindingKind::site) break;
+      add_compound(a, b, a, b);
+      scanned = b.last;
+    }
+  }
+
+  // Mostly in order already (a few matches, found left to right): a stable sort's
+  // buffer would be an allocation per text.
+  void sort_by_first_token() {
+    const auto by_first = [](const PhraseMatch& x, const PhraseMatch& y) { return x.first < y.first; };
+    if (!std::is_sorted(out_.begin(), out_.end(), by_first)) std::stable_sort(out_.begin(), out_.end(), by_first);
+  }
+
+  // The compound phrase of `site` and `other` (kb/image.h CompoundRec) over tokens [a.first,
+  // b.last], unless it names what a or b already names.
+  void add_compound(const PhraseMatch& site, const PhraseMatch& other, const PhraseMatch& a, const PhraseMatch& b) {
+    const std::uint32_t p = kb_.compound(phrases_[site.phrase].target, phrases_[other.phrase].target);
+    if (p == kb::kNone) return;
+    const std::uint32_t target = phrases_[p].target;
+    if (target == phrases_[a.phrase].target || target == phrases_[b.phrase].target) return;
+    out_.push_back({p, a.first, b.last, a.repaired || b.repaired, false});
+  }
+
+  const kb::FindingRec* finding_of(const PhraseMatch& m) const {
+    const kb::PhraseRec& p = phrases_[m.phrase];
+    return p.target_kind == kb::PhraseTarget::finding ? &findings_[p.target] : nullptr;
+  }
+
+  // Whether only filler words (no punctuation) lie between tokens a and b.
+  bool adjacent(std::uint32_t a, std::uint32_t b) const {
+    for (std::uint32_t k = a + 1; k < b; ++k) {
+      if (toks_[k].kind != TokenKind::word || (info_[k].flags & kb::kFiller) == 0) return false;
+    }
+    return a < b;
+  }
+
+  bool is_connector(std::uint32_t k) const { return (info_[k].classes & kb::kSiteConnector) != 0; }
+  bool is_clause_word(std::uint32_t k) const { return (info_[k].classes & kb::kClauseWord) != 0; }
+
+  std::uint32_t end() const { return static_cast<std::uint32_t>(toks_.size()); }
+
+  static constexpr auto any = [](const kb::PhraseRec&) { return true; };
+  static constexpr auto only_findings = [](const kb::PhraseRec& p) {
+    return p.target_kind == kb::PhraseTarget::finding;
+  };
+  // A finding's lookalike ("back of" for the back, "spasm of guilt" for a spasm), unlike
+  // a guard of the language, also cuts short a finding phrase it overlaps.
+  static constexpr auto lookalike = [](const kb::PhraseRec& p) {
+    return p.target_kind == kb::PhraseTarget::guard && p.canonical;
+  };
+
+  const std::vector<Token>& toks_;
+  const std::vector<TokenInfo>& info_;
+  const kb::KnowledgeBase& kb_;
+  std::span<const kb::PhraseRec> phrases_;
+  std::span<const kb::FindingRec> findings_;
+  Matcher& matcher_;
+  std::vector<std::uint32_t>& top_;
+  std::vector<PhraseMatch>& out_;
+};
+
+}  // namespace crampx::text
