@@ -1,6 +1,6 @@
 // Referential integrity: every id referenced exists in the right array, ids are
-// unique, mechanism chains are well formed, the causes every crampx knowledge base
-// must have are there, and nothing is defined but unused (findings, treatments,
+// unique, mechanism chains are well formed, the causes meta.required_causes lists
+// are defined, and nothing is defined but unused (findings, treatments,
 // diagnostics, prevention, references).
 // Written defensively: it runs even when the schema check failed, skipping
 // values of the wrong type, so that one run reports every problem.
@@ -17,15 +17,6 @@ namespace crampx::kb {
 namespace {
 
 using json = nlohmann::json;
-
-// The causes every complete knowledge base defines (shared/DESIGN.md): reports and
-// scripts may name them. A knowledge base marked `meta.partial` (a test fixture, a
-// draft) is exempt.
-constexpr const char* kRequiredCauses[] = {
-    "dehydration_salt_loss", "electrolyte_imbalance", "exercise_fatigue",      "nocturnal_leg_cramps",
-    "metabolic_myopathy",    "myotonia",              "fasciculation",         "motor_neuron_disease",
-    "cns_damage_spasticity", "neurotoxin",            "medication_induced",    "fibromyalgia",
-    "back_strain"};
 
 const json* array_at(const json& root, const char* key) {
   const auto it = root.find(key);
@@ -148,19 +139,18 @@ class Checker {
     report_unused("findings", used, "finding", "is used by no cause and no red flag");
   }
 
+  // The causes meta.required_causes promises: reports, scripts and documents may name them.
   void check_required_causes() {
     const auto meta = root_.find("meta");
     // The integrity checks run even when the schema check failed, so types are never assumed.
-    if (meta != root_.end() && meta->is_object()) {
-      const auto partial = meta->find("partial");
-      if (partial != meta->end() && partial->is_boolean() && partial->get<bool>()) return;
-    }
-    if (array_at(root_, "causes") == nullptr) return;
-    for (const char* id : kRequiredCauses) {
-      if (!has("causes", id)) {
-        add("/causes", fmt::format("the required cause '{}' is missing (every knowledge base defines the thirteen "
-                                   "causes of shared/DESIGN.md, unless meta.partial is true)",
-                                   id));
+    if (meta == root_.end() || !meta->is_object()) return;
+    const auto required = meta->find("required_causes");
+    if (required == meta->end() || !required->is_array() || array_at(root_, "causes") == nullptr) return;
+    for (std::size_t i = 0; i < required->size(); ++i) {
+      const json& id = (*required)[i];
+      if (id.is_string() && !has("causes", id.get<std::string>())) {
+        add(fmt::format("/meta/required_causes/{}", i),
+            fmt::format("the required cause '{}' is not defined in /causes", id.get<std::string>()));
       }
     }
   }
