@@ -160,6 +160,27 @@ void add_labels(const json& findings, const json& triggers, std::map<std::vector
   }
 }
 
+// A finding's phrases and lookalikes, and the JSON pointer of the object holding them.
+struct LexiconEntry {
+  const json* phrases;
+  const json* lookalikes;
+  std::string pointer;
+};
+
+// From /lexicon/<id> when the lexicon names the finding, else from the finding itself.
+LexiconEntry lexicon_entry(const json& root, const json& finding, std::uint32_t f) {
+  static const json none = json::array();
+  const std::string id = finding.at("id").get<std::string>();
+  const auto lexicon = root.find("lexicon");
+  if (lexicon != root.end() && lexicon->contains(id)) {
+    const json& entry = lexicon->at(id);
+    const auto lookalikes = entry.find("lookalikes");
+    return {&entry.at("phrases"), lookalikes != entry.end() ? &*lookalikes : &none, "/lexicon/" + id};
+  }
+  const auto lookalikes = finding.find("lookalikes");
+  return {&finding.at("phrases"), lookalikes != finding.end() ? &*lookalikes : &none, fmt::format("/findings/{}", f)};
+}
+
 }  // namespace
 
 void build_lexicon(const kb::Document& doc, std::span<const std::uint64_t> dictionary, ImageBuilder& b,
@@ -194,13 +215,15 @@ void build_lexicon(const kb::Document& doc, std::span<const std::uint64_t> dicti
   };
 
   const json& findings = root.at("findings");
+  std::vector<LexiconEntry> lexicon;
+  for (std::uint32_t f = 0; f < findings.size(); ++f) lexicon.push_back(lexicon_entry(root, findings[f], f));
   for (std::uint32_t f = 0; f < findings.size(); ++f) {
     const auto begin = static_cast<std::uint32_t>(entries.size());
-    const json& phrases = findings[f].at("phrases");
+    const json& phrases = *lexicon[f].phrases;
     for (std::size_t k = 0; k < phrases.size(); ++k) {
       for (const std::string& phrase : expand_numbers(phrases[k].get<std::string>())) {
         add(Entry{{}, {}, kb::PhraseTarget::finding, f, entries.size() == begin,
-                  fmt::format("/findings/{}/phrases/{}", f, k)},
+                  fmt::format("{}/phrases/{}", lexicon[f].pointer, k)},
             phrase);
       }
     }
@@ -217,7 +240,8 @@ void build_lexicon(const kb::Document& doc, std::span<const std::uint64_t> dicti
   // A finding's lookalikes are guards that also cut short a finding phrase they overlap
   // (text/lexicon.h); the phrase record marks them with `canonical`.
   for (std::uint32_t f = 0; f < findings.size(); ++f) {
-    const json& lookalikes = findings[f].value("lookalikes", json::array());
+    const json& lookalikes = *lexicon[f].lookalikes;
+    const std::string own = lexicon[f].pointer + "/lookalikes/";
     const std::string reason =
         fmt::format("looks like '{}' but means something else", findings[f].at("label").get<std::string>());
     for (std::size_t k = 0; k < lookalikes.size(); ++k) {
@@ -226,13 +250,9 @@ void build_lexicon(const kb::Document& doc, std::span<const std::uint64_t> dicti
         Entry probe;
         split(phrase, probe);
         const auto seen = claimed.find(probe.stems);
-        if (seen != claimed.end() &&
-            entries[seen->second].pointer.rfind(fmt::format("/findings/{}/lookalikes/", f), 0) == 0) {
-          continue;
-        }
+        if (seen != claimed.end() && entries[seen->second].pointer.rfind(own, 0) == 0) continue;
         const auto g = static_cast<std::uint32_t>(b.guards.size());
-        if (add(Entry{{}, {}, kb::PhraseTarget::guard, g, true, fmt::format("/findings/{}/lookalikes/{}", f, k)},
-                phrase)) {
+        if (add(Entry{{}, {}, kb::PhraseTarget::guard, g, true, own + std::to_string(k)}, phrase)) {
           b.guards.push_back({b.str(phrase), b.str(reason)});
         }
       }

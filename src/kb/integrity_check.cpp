@@ -23,6 +23,21 @@ const json* array_at(const json& root, const char* key) {
   return it != root.end() && it->is_array() ? &*it : nullptr;
 }
 
+// A key as one token of a JSON pointer: '~' and '/' escaped (RFC 6901).
+std::string pointer_token(const std::string& key) {
+  std::string out;
+  for (char c : key) {
+    if (c == '~') {
+      out += "~0";
+    } else if (c == '/') {
+      out += "~1";
+    } else {
+      out += c;
+    }
+  }
+  return out;
+}
+
 const std::string* string_at(const json& obj, const char* key) {
   if (!obj.is_object()) return nullptr;
   const auto it = obj.find(key);
@@ -47,6 +62,7 @@ class Checker {
     check_causes();
     check_conditions();
     check_red_flags();
+    check_lexicon();
     check_language();
     return std::move(problems_);
   }
@@ -274,6 +290,27 @@ class Checker {
       const std::string base = fmt::format("/red_flags/{}", i);
       check_ids((*flags)[i], base, "all_of", "findings");
       check_ids((*flags)[i], base, "any_of", "findings");
+    }
+  }
+
+  // The lexicon names every finding, and nothing else.
+  void check_lexicon() {
+    const auto lexicon = root_.find("lexicon");
+    const bool has_lexicon = lexicon != root_.end() && lexicon->is_object();
+    if (has_lexicon) {
+      for (const auto& item : lexicon->items()) {
+        if (!has("findings", item.key())) {
+          add("/lexicon/" + pointer_token(item.key()),
+              fmt::format("'{}' is not the id of any entry of /findings", item.key()));
+        }
+      }
+    }
+    const json* findings = array_at(root_, "findings");
+    if (findings == nullptr) return;
+    for (std::size_t i = 0; i < findings->size(); ++i) {
+      const std::string* id = string_at((*findings)[i], "id");
+      if (id == nullptr || (has_lexicon && lexicon->contains(*id)) || (*findings)[i].contains("phrases")) continue;
+      add(fmt::format("/findings/{}/id", i), fmt::format("finding '{}' has no phrases in /lexicon", *id));
     }
   }
 
