@@ -160,25 +160,19 @@ void add_labels(const json& findings, const json& triggers, std::map<std::vector
   }
 }
 
-// A finding's phrases and lookalikes, and the JSON pointer of the object holding them.
+// A finding's phrases and lookalikes (its entry of /lexicon), and where they are.
 struct LexiconEntry {
   const json* phrases;
   const json* lookalikes;
   std::string pointer;
 };
 
-// From /lexicon/<id> when the lexicon names the finding, else from the finding itself.
-LexiconEntry lexicon_entry(const json& root, const json& finding, std::uint32_t f) {
+LexiconEntry lexicon_entry(const json& root, const json& finding) {
   static const json none = json::array();
   const std::string id = finding.at("id").get<std::string>();
-  const auto lexicon = root.find("lexicon");
-  if (lexicon != root.end() && lexicon->contains(id)) {
-    const json& entry = lexicon->at(id);
-    const auto lookalikes = entry.find("lookalikes");
-    return {&entry.at("phrases"), lookalikes != entry.end() ? &*lookalikes : &none, "/lexicon/" + id};
-  }
-  const auto lookalikes = finding.find("lookalikes");
-  return {&finding.at("phrases"), lookalikes != finding.end() ? &*lookalikes : &none, fmt::format("/findings/{}", f)};
+  const json& entry = root.at("lexicon").at(id);
+  const auto lookalikes = entry.find("lookalikes");
+  return {&entry.at("phrases"), lookalikes != entry.end() ? &*lookalikes : &none, "/lexicon/" + id};
 }
 
 }  // namespace
@@ -216,7 +210,7 @@ void build_lexicon(const kb::Document& doc, std::span<const std::uint64_t> dicti
 
   const json& findings = root.at("findings");
   std::vector<LexiconEntry> lexicon;
-  for (std::uint32_t f = 0; f < findings.size(); ++f) lexicon.push_back(lexicon_entry(root, findings[f], f));
+  for (const json& finding : findings) lexicon.push_back(lexicon_entry(root, finding));
   for (std::uint32_t f = 0; f < findings.size(); ++f) {
     const auto begin = static_cast<std::uint32_t>(entries.size());
     const json& phrases = *lexicon[f].phrases;

@@ -95,10 +95,37 @@ TEST(Validate, UnusedFindingIsAProblem) {
   json kb = mini();
   json extra = kb["findings"][0];
   extra["id"] = "orphan";
-  extra["phrases"] = json::array({"orphan phrase"});
   kb["findings"].push_back(extra);
+  kb["lexicon"]["orphan"]["phrases"] = json::array({"orphan phrase"});
   const auto ps = problems_of(kb);
   EXPECT_TRUE(has(ps, "/findings/9/id", "used by no cause")) << dump(ps);
+}
+
+TEST(Validate, TheLexiconNamesEveryFindingAndNothingElse) {
+  json kb = mini();
+  kb["lexicon"]["no_such_finding"] = kb["lexicon"]["weakness"];
+  kb["lexicon"].erase("weakness");
+  const auto ps = problems_of(kb);
+  EXPECT_TRUE(has(ps, "/lexicon/no_such_finding", "is not the id of any entry of /findings")) << dump(ps);
+  EXPECT_TRUE(has(ps, "/findings/6/id", "finding 'weakness' has no phrases in /lexicon")) << dump(ps);
+  EXPECT_EQ(ps.size(), 2u) << dump(ps);
+}
+
+TEST(Validate, ALexiconEntryNeedsAPhraseAndOnlyPhrasesAndLookalikes) {
+  json kb = mini();
+  kb["lexicon"]["weakness"]["phrases"] = json::array();
+  kb["lexicon"]["night_time"]["synonyms"] = json::array({"nocturnal"});
+  kb["findings"][0]["phrases"] = json::array({"cramp"});  // the clinical fields hold no phrases
+  const auto ps = problems_of(kb);
+  EXPECT_TRUE(has(ps, "/lexicon/weakness/phrases", "")) << dump(ps);
+  bool entry = false;
+  bool finding = false;
+  for (const Problem& p : ps) {
+    entry |= p.pointer.rfind("/lexicon/night_time", 0) == 0;
+    finding |= p.pointer.rfind("/findings/0", 0) == 0;
+  }
+  EXPECT_TRUE(entry) << dump(ps);
+  EXPECT_TRUE(finding) << dump(ps);
 }
 
 TEST(Validate, EveryRequiredCauseMustBeDefined) {
