@@ -11,6 +11,7 @@
 
 #include <fmt/format.h>
 
+#include "kb/phrase_classes.h"
 #include "kb/validate.h"
 
 namespace crampx::kb {
@@ -64,6 +65,7 @@ class Checker {
     check_red_flags();
     check_lexicon();
     check_language();
+    check_phrase_classes();
     return std::move(problems_);
   }
 
@@ -324,6 +326,39 @@ class Checker {
       const std::string* category = string_at(t, "category");
       if (category != nullptr && *category != "terminate" && t.contains("ends")) {
         add(fmt::format("/language/triggers/{}/ends", i), "only terminate triggers take `ends`");
+      }
+    }
+  }
+
+  // Every phrase's class names name classes, and not too many combinations.
+  void check_phrase_classes() {
+    const json& classes = phrase_classes_of(root_);
+    auto check = [&](const json& phrase, const std::string& pointer) {
+      if (!phrase.is_string()) return;
+      const PhraseExpansion filled = expand_phrase_classes(phrase.get_ref<const std::string&>(), classes);
+      if (!filled.problem.empty()) add(pointer, filled.problem);
+    };
+    const auto lexicon = root_.find("lexicon");
+    if (lexicon != root_.end() && lexicon->is_object()) {
+      for (const auto& entry : lexicon->items()) {
+        for (const char* member : {"phrases", "lookalikes"}) {
+          const json* phrases = entry.value().is_object() ? array_at(entry.value(), member) : nullptr;
+          if (phrases == nullptr) continue;
+          for (std::size_t i = 0; i < phrases->size(); ++i) {
+            check((*phrases)[i], fmt::format("/lexicon/{}/{}/{}", pointer_token(entry.key()), member, i));
+          }
+        }
+      }
+    }
+    const auto lang = root_.find("language");
+    if (lang == root_.end() || !lang->is_object()) return;
+    for (const char* list : {"guards", "triggers"}) {
+      const json* items = array_at(*lang, list);
+      if (items == nullptr) continue;
+      for (std::size_t i = 0; i < items->size(); ++i) {
+        if ((*items)[i].is_object() && (*items)[i].contains("phrase")) {
+          check((*items)[i]["phrase"], fmt::format("/language/{}/{}/phrase", list, i));
+        }
       }
     }
   }

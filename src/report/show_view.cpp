@@ -4,6 +4,7 @@
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
+#include "kb/phrase_classes.h"
 #include "report/kb_views.h"
 #include "report/terminal_text.h"
 #include "text/typo.h"
@@ -40,14 +41,23 @@ std::pair<std::string, const json*> find_object(const json& root, std::string_vi
   return {"", nullptr};
 }
 
-// A finding with the members of its lexicon entry (phrases, lookalikes) beside its own.
+// A finding with the members of its lexicon entry (phrases, lookalikes) beside its own,
+// each phrase's phrase classes filled in.
 json with_lexicon(const json& root, const json& finding) {
   json out = finding;
   const auto lexicon = root.find("lexicon");
   if (lexicon == root.end() || !lexicon->is_object()) return out;
   const auto entry = lexicon->find(finding.value("id", ""));
   if (entry == lexicon->end() || !entry->is_object()) return out;
-  for (const auto& [key, value] : entry->items()) out[key] = value;
+  const json& classes = kb::phrase_classes_of(root);
+  for (const auto& [key, phrases] : entry->items()) {
+    json& filled = out[key] = json::array();
+    for (const json& phrase : phrases) {
+      for (std::string& each : kb::expand_phrase_classes(phrase.get<std::string>(), classes).phrases) {
+        filled.push_back(std::move(each));
+      }
+    }
+  }
   return out;
 }
 
