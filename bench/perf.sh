@@ -55,7 +55,7 @@ kb = json.load(sys.stdin)
 phrases = set()
 for f in kb["findings"]:
     phrases.add(f["label"].lower())
-    phrases.update(p.lower() for p in f.get("phrases", []))
+    phrases.update(p.lower() for p in kb["lexicon"][f["id"]]["phrases"])
 print("\n".join(sorted(phrases)))' > "$tmp/phrases.txt"
 
 median() {  # median seconds of command N (0-based) in a hyperfine JSON export

@@ -9,6 +9,7 @@
 
 #include <fmt/format.h>
 
+#include "kb/phrase_classes.h"
 #include "text/stemmer.h"
 #include "text/tokenize.h"
 #include "text/typo.h"
@@ -138,12 +139,12 @@ std::vector<std::string> expand_numbers(const std::string& phrase) {
 // tightness"): plain words, none of them a trigger word (a label such as "Possible
 // poisoning" would swallow its trigger), and not already claimed by another phrase,
 // which stays the one that counts.
-void add_labels(const json& findings, const json& triggers, text::Stemmer& stemmer,
+void add_labels(const json& findings, const std::vector<std::string>& trigger_phrases, text::Stemmer& stemmer,
                 std::map<std::vector<std::string>, std::size_t>& claimed, std::vector<Entry>& entries) {
   std::set<std::string> trigger_stems;
-  for (const json& t : triggers) {
+  for (const std::string& phrase : trigger_phrases) {
     Entry e;
-    split(t.at("phrase").get<std::string>(), stemmer, e);
+    split(phrase, stemmer, e);
     trigger_stems.insert(e.stems.begin(), e.stems.end());
   }
   for (std::uint32_t f = 0; f < findings.size(); ++f) {
@@ -158,6 +159,21 @@ void add_labels(const json& findings, const json& triggers, text::Stemmer& stemm
     claimed.emplace(e.stems, entries.size());
     entries.push_back(std::move(e));
   }
+}
+
+// A finding's phrases and lookalikes (its entry of /lexicon), and where they are.
+struct LexiconEntry {
+  const json* phrases;
+  const json* lookalikes;
+  std::string pointer;
+};
+
+LexiconEntry lexicon_entry(const json& root, const json& finding) {
+  static const json none = json::array();
+  const std::string id = finding.at("id").get<std::string>();
+  const json& entry = root.at("lexicon").at(id);
+  const auto lookalikes = entry.find("lookalikes");
+  return {&entry.at("phrases"), lookalikes != entry.end() ? &*lookalikes : &none, "/lexicon/" + id};
 }
 
 }  // namespace
@@ -194,16 +210,30 @@ void build_lexicon(const kb::Document& doc, std::span<const std::uint64_t> dicti
     entries.push_back(std::move(e));
     return true;
   };
+  // What a phrase as written stands for: its phrase classes filled in, then (finding phrases
+  // and lookalikes) its number range.
+  const json& classes = kb::phrase_classes_of(root);
+  auto expand = [&](const json& written, const std::string& pointer, bool numbers) {
+    kb::PhraseExpansion filled = kb::expand_phrase_classes(written.get<std::string>(), classes);
+    if (!filled.problem.empty()) problem(pointer, filled.problem);
+    if (!numbers) return std::move(filled.phrases);
+    std::vector<std::string> out;
+    for (const std::string& phrase : filled.phrases) {
+      for (std::string& each : expand_numbers(phrase)) out.push_back(std::move(each));
+    }
+    return out;
+  };
 
   const json& findings = root.at("findings");
+  std::vector<LexiconEntry> lexicon;
+  for (const json& finding : findings) lexicon.push_back(lexicon_entry(root, finding));
   for (std::uint32_t f = 0; f < findings.size(); ++f) {
     const auto begin = static_cast<std::uint32_t>(entries.size());
-    const json& phrases = findings[f].at("phrases");
+    const json& phrases = *lexicon[f].phrases;
     for (std::size_t k = 0; k < phrases.size(); ++k) {
-      for (const std::string& phrase : expand_numbers(phrases[k].get<std::string>())) {
-        add(Entry{{}, {}, kb::PhraseTarget::finding, f, entries.size() == begin,
-                  fmt::format("/findings/{}/phrases/{}", f, k)},
-            phrase);
+      const std::string pointer = fmt::format("{}/phrases/{}", lexicon[f].pointer, k);
+      for (const std::string& phrase : expand(phrases[k], pointer, true)) {
+        add(Entry{{}, {}, kb::PhraseTarget::finding, f, entries.size() == begin, pointer}, phrase);
       }
     }
     finding_ranges.push_back({begin, static_cast<std::uint32_t>(entries.size()) - begin});
@@ -212,38 +242,47 @@ void build_lexicon(const kb::Document& doc, std::span<const std::uint64_t> dicti
   const json& guards = language.at("guards");
   const json& triggers = language.at("triggers");
   for (std::uint32_t g = 0; g < guards.size(); ++g) {
-    const std::string phrase = guards[g].at("phrase").get<std::string>();
-    b.guards.push_back({b.str(phrase), b.str(guards[g].at("reason").get<std::string>())});
-    add(Entry{{}, {}, kb::PhraseTarget::guard, g, false, fmt::format("/language/guards/{}", g)}, phrase);
+    const std::string pointer = fmt::format("/language/guards/{}", g);
+    for (const std::string& phrase : expand(guards[g].at("phrase"), pointer, false)) {
+      const auto index = static_cast<std::uint32_t>(b.guards.size());
+      b.guards.push_back({b.str(phrase), b.str(guards[g].at("reason").get<std::string>())});
+      add(Entry{{}, {}, kb::PhraseTarget::guard, index, false, pointer}, phrase);
+    }
   }
   // A finding's lookalikes are guards that also cut short a finding phrase they overlap
   // (text/finding_rules.h); the phrase record marks them with `canonical`.
   for (std::uint32_t f = 0; f < findings.size(); ++f) {
-    const json& lookalikes = findings[f].value("lookalikes", json::array());
+    const json& lookalikes = *lexicon[f].lookalikes;
+    const std::string own = lexicon[f].pointer + "/lookalikes/";
     const std::string reason =
         fmt::format("looks like '{}' but means something else", findings[f].at("label").get<std::string>());
     for (std::size_t k = 0; k < lookalikes.size(); ++k) {
-      for (const std::string& phrase : expand_numbers(lookalikes[k].get<std::string>())) {
+      for (const std::string& phrase : expand(lookalikes[k], own + std::to_string(k), true)) {
         // A repeat of the same finding's lookalike ("tail twitch", "tail twitching") adds nothing.
         Entry probe;
         split(phrase, stemmer, probe);
         const auto seen = claimed.find(probe.stems);
-        if (seen != claimed.end() &&
-            entries[seen->second].pointer.rfind(fmt::format("/findings/{}/lookalikes/", f), 0) == 0) {
-          continue;
-        }
+        if (seen != claimed.end() && entries[seen->second].pointer.rfind(own, 0) == 0) continue;
         const auto g = static_cast<std::uint32_t>(b.guards.size());
-        if (add(Entry{{}, {}, kb::PhraseTarget::guard, g, true, fmt::format("/findings/{}/lookalikes/{}", f, k)},
-                phrase)) {
+        if (add(Entry{{}, {}, kb::PhraseTarget::guard, g, true, own + std::to_string(k)}, phrase)) {
           b.guards.push_back({b.str(phrase), b.str(reason)});
         }
       }
     }
   }
-  add_labels(findings, triggers, stemmer, claimed, entries);
+  // The trigger phrases with their phrase classes filled in, each with the trigger it comes from.
+  std::vector<std::uint32_t> trigger_source;
+  std::vector<std::string> trigger_phrases;
   for (std::uint32_t t = 0; t < triggers.size(); ++t) {
-    const json& tr = triggers[t];
-    const std::string phrase = tr.at("phrase").get<std::string>();
+    for (std::string& phrase : expand(triggers[t].at("phrase"), fmt::format("/language/triggers/{}", t), false)) {
+      trigger_source.push_back(t);
+      trigger_phrases.push_back(std::move(phrase));
+    }
+  }
+  add_labels(findings, trigger_phrases, stemmer, claimed, entries);
+  for (std::uint32_t t = 0; t < trigger_phrases.size(); ++t) {
+    const json& tr = triggers[trigger_source[t]];
+    const std::string& phrase = trigger_phrases[t];
     kb::TriggerRec rec{};
     rec.phrase = b.str(phrase);
     rec.category = category_of(tr.at("category").get<std::string>());
@@ -254,7 +293,8 @@ void build_lexicon(const kb::Document& doc, std::span<const std::uint64_t> dicti
       rec.ends |= static_cast<std::uint8_t>(1u << static_cast<unsigned>(category_of(e.get<std::string>())));
     }
     b.triggers.push_back(rec);
-    add(Entry{{}, {}, kb::PhraseTarget::trigger, t, false, fmt::format("/language/triggers/{}", t)}, phrase);
+    add(Entry{{}, {}, kb::PhraseTarget::trigger, t, false, fmt::format("/language/triggers/{}", trigger_source[t])},
+        phrase);
   }
 
   // 2. The vocabulary: every stem of a phrase, filler or stopword, sorted.

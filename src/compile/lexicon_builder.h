@@ -12,7 +12,7 @@
 namespace crampx::compile {
 
 // Fills builder.phrases, vocab, triggers, guards, typo_words and deletes, and each
-// finding's phrase range, from /findings and /language of the document.
+// finding's phrase range, from /findings, /lexicon and /language of the document.
 void build_lexicon(const kb::Document& doc, std::span<const std::uint64_t> dictionary, ImageBuilder& builder,
                    std::vector<kb::Problem>& problems);
 

@@ -93,6 +93,7 @@ struct ConditionRec {
   Ids references;
   std::uint32_t cause;
   bool inherited;
+  std::uint8_t pad[3] = {};  // written as zeros, so the same knowledge base gives the same image bytes
 };
 
 struct DiagnosticRec {
@@ -146,6 +147,7 @@ struct PhraseRec {
   std::uint32_t target;  // finding, guard or trigger index
   PhraseTarget target_kind;
   bool canonical;        // the finding's first phrase
+  std::uint8_t pad[2] = {};  // written as zeros, so the same knowledge base gives the same image bytes
 };
 
 // One stem of the vocabulary, sorted by `stem` bytes for binary search.

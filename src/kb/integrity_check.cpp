@@ -1,6 +1,6 @@
 // Referential integrity: every id referenced exists in the right array, ids are
-// unique, mechanism chains are well formed, the causes every crampx knowledge base
-// must have are there, and nothing is defined but unused (findings, treatments,
+// unique, mechanism chains are well formed, the causes meta.required_causes lists
+// are defined, and nothing is defined but unused (findings, treatments,
 // diagnostics, prevention, references).
 // Written defensively: it runs even when the schema check failed, skipping
 // values of the wrong type, so that one run reports every problem.
@@ -11,6 +11,7 @@
 
 #include <fmt/format.h>
 
+#include "kb/phrase_classes.h"
 #include "kb/validate.h"
 
 namespace crampx::kb {
@@ -18,18 +19,24 @@ namespace {
 
 using json = nlohmann::json;
 
-// The causes every complete knowledge base defines (shared/DESIGN.md): reports and
-// scripts may name them. A knowledge base marked `meta.partial` (a test fixture, a
-// draft) is exempt.
-constexpr const char* kRequiredCauses[] = {
-    "dehydration_salt_loss", "electrolyte_imbalance", "exercise_fatigue",      "nocturnal_leg_cramps",
-    "metabolic_myopathy",    "myotonia",              "fasciculation",         "motor_neuron_disease",
-    "cns_damage_spasticity", "neurotoxin",            "medication_induced",    "fibromyalgia",
-    "back_strain"};
-
 const json* array_at(const json& root, const char* key) {
   const auto it = root.find(key);
   return it != root.end() && it->is_array() ? &*it : nullptr;
+}
+
+// A key as one token of a JSON pointer: '~' and '/' escaped (RFC 6901).
+std::string pointer_token(const std::string& key) {
+  std::string out;
+  for (char c : key) {
+    if (c == '~') {
+      out += "~0";
+    } else if (c == '/') {
+      out += "~1";
+    } else {
+      out += c;
+    }
+  }
+  return out;
 }
 
 const std::string* string_at(const json& obj, const char* key) {
@@ -56,7 +63,9 @@ class Checker {
     check_causes();
     check_conditions();
     check_red_flags();
+    check_lexicon();
     check_language();
+    check_phrase_classes();
     return std::move(problems_);
   }
 
@@ -148,19 +157,18 @@ class Checker {
     report_unused("findings", used, "finding", "is used by no cause and no red flag");
   }
 
+  // The causes meta.required_causes promises: reports, scripts and documents may name them.
   void check_required_causes() {
     const auto meta = root_.find("meta");
     // The integrity checks run even when the schema check failed, so types are never assumed.
-    if (meta != root_.end() && meta->is_object()) {
-      const auto partial = meta->find("partial");
-      if (partial != meta->end() && partial->is_boolean() && partial->get<bool>()) return;
-    }
-    if (array_at(root_, "causes") == nullptr) return;
-    for (const char* id : kRequiredCauses) {
-      if (!has("causes", id)) {
-        add("/causes", fmt::format("the required cause '{}' is missing (every knowledge base defines the thirteen "
-                                   "causes of shared/DESIGN.md, unless meta.partial is true)",
-                                   id));
+    if (meta == root_.end() || !meta->is_object()) return;
+    const auto required = meta->find("required_causes");
+    if (required == meta->end() || !required->is_array() || array_at(root_, "causes") == nullptr) return;
+    for (std::size_t i = 0; i < required->size(); ++i) {
+      const json& id = (*required)[i];
+      if (id.is_string() && !has("causes", id.get<std::string>())) {
+        add(fmt::format("/meta/required_causes/{}", i),
+            fmt::format("the required cause '{}' is not defined in /causes", id.get<std::string>()));
       }
     }
   }
@@ -287,6 +295,27 @@ class Checker {
     }
   }
 
+  // The lexicon names every finding, and nothing else.
+  void check_lexicon() {
+    const auto lexicon = root_.find("lexicon");
+    const bool has_lexicon = lexicon != root_.end() && lexicon->is_object();
+    if (has_lexicon) {
+      for (const auto& item : lexicon->items()) {
+        if (!has("findings", item.key())) {
+          add("/lexicon/" + pointer_token(item.key()),
+              fmt::format("'{}' is not the id of any entry of /findings", item.key()));
+        }
+      }
+    }
+    const json* findings = array_at(root_, "findings");
+    if (findings == nullptr) return;
+    for (std::size_t i = 0; i < findings->size(); ++i) {
+      const std::string* id = string_at((*findings)[i], "id");
+      if (id == nullptr || (has_lexicon && lexicon->contains(*id))) continue;
+      add(fmt::format("/findings/{}/id", i), fmt::format("finding '{}' has no phrases in /lexicon", *id));
+    }
+  }
+
   void check_language() {
     const auto lang = root_.find("language");
     if (lang == root_.end() || !lang->is_object()) return;
@@ -297,6 +326,39 @@ class Checker {
       const std::string* category = string_at(t, "category");
       if (category != nullptr && *category != "terminate" && t.contains("ends")) {
         add(fmt::format("/language/triggers/{}/ends", i), "only terminate triggers take `ends`");
+      }
+    }
+  }
+
+  // Every phrase's class names name classes, and not too many combinations.
+  void check_phrase_classes() {
+    const json& classes = phrase_classes_of(root_);
+    auto check = [&](const json& phrase, const std::string& pointer) {
+      if (!phrase.is_string()) return;
+      const PhraseExpansion filled = expand_phrase_classes(phrase.get_ref<const std::string&>(), classes);
+      if (!filled.problem.empty()) add(pointer, filled.problem);
+    };
+    const auto lexicon = root_.find("lexicon");
+    if (lexicon != root_.end() && lexicon->is_object()) {
+      for (const auto& entry : lexicon->items()) {
+        for (const char* member : {"phrases", "lookalikes"}) {
+          const json* phrases = entry.value().is_object() ? array_at(entry.value(), member) : nullptr;
+          if (phrases == nullptr) continue;
+          for (std::size_t i = 0; i < phrases->size(); ++i) {
+            check((*phrases)[i], fmt::format("/lexicon/{}/{}/{}", pointer_token(entry.key()), member, i));
+          }
+        }
+      }
+    }
+    const auto lang = root_.find("language");
+    if (lang == root_.end() || !lang->is_object()) return;
+    for (const char* list : {"guards", "triggers"}) {
+      const json* items = array_at(*lang, list);
+      if (items == nullptr) continue;
+      for (std::size_t i = 0; i < items->size(); ++i) {
+        if ((*items)[i].is_object() && (*items)[i].contains("phrase")) {
+          check((*items)[i]["phrase"], fmt::format("/language/{}/{}/phrase", list, i));
+        }
       }
     }
   }

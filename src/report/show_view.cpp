@@ -1,8 +1,10 @@
 // `crampx show ID`: any knowledge-base object, as written in the knowledge base.
-// The image keeps the source JSON, so this prints exactly what the author wrote.
+// The image keeps the source JSON, so this prints exactly what the author wrote; a
+// finding comes with its lexicon entry (/lexicon/ID).
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
+#include "kb/phrase_classes.h"
 #include "report/kb_views.h"
 #include "report/terminal_text.h"
 #include "text/typo.h"
@@ -37,6 +39,26 @@ std::pair<std::string, const json*> find_object(const json& root, std::string_vi
     }
   }
   return {"", nullptr};
+}
+
+// A finding with the members of its lexicon entry (phrases, lookalikes) beside its own,
+// each phrase's phrase classes filled in.
+json with_lexicon(const json& root, const json& finding) {
+  json out = finding;
+  const auto lexicon = root.find("lexicon");
+  if (lexicon == root.end() || !lexicon->is_object()) return out;
+  const auto entry = lexicon->find(finding.value("id", ""));
+  if (entry == lexicon->end() || !entry->is_object()) return out;
+  const json& classes = kb::phrase_classes_of(root);
+  for (const auto& [key, phrases] : entry->items()) {
+    json& filled = out[key] = json::array();
+    for (const json& phrase : phrases) {
+      for (std::string& each : kb::expand_phrase_classes(phrase.get<std::string>(), classes).phrases) {
+        filled.push_back(std::move(each));
+      }
+    }
+  }
+  return out;
 }
 
 void text_value(const std::string& key, const json& v, std::size_t indent, std::size_t width, std::string& out) {
@@ -93,16 +115,16 @@ std::string closest_id(std::string_view id, const kb::KnowledgeBase& kb) {
 bool render_show(std::string_view id, const kb::KnowledgeBase& kb, const RenderOptions& options, bool json_out,
                  std::string& out) {
   const json root = json::parse(kb.source_json());
-  const auto [kind, obj] = find_object(root, id);
-  if (obj == nullptr) return false;
+  const auto [kind, found] = find_object(root, id);
+  if (found == nullptr) return false;
+  json obj = kind == "finding" ? with_lexicon(root, *found) : *found;
   if (json_out) {
-    json wrapped = *obj;
-    wrapped["kind"] = kind;
-    out += wrapped.dump(2) + "\n";
+    obj["kind"] = kind;
+    out += obj.dump(2) + "\n";
     return true;
   }
   out += fmt::format("{} {}\n", kind, id);
-  for (const auto& [k, v] : obj->items()) {
+  for (const auto& [k, v] : obj.items()) {
     if (k != "id") text_value(k, v, 2, std::max<std::size_t>(options.width, 40), out);
   }
   return true;

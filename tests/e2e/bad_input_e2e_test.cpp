@@ -217,9 +217,9 @@ std::vector<KbCase> kb_cases() {
       {"SyntaxError", bytes("{\n  \"meta\": {\"name\": \"x\",\n    \"version\": 1.0.0}\n}"), {"kb.json:3:", "invalid JSON"}},
       {"WrongTypes", broken_kb([](json& kb) {
          kb["causes"][0]["prior"] = "common";
-         kb["findings"][0]["phrases"] = 7;
+         kb["lexicon"]["muscle_cramp"]["phrases"] = 7;
        }),
-       {"/causes/0/prior", "/findings/0/phrases"}},
+       {"/causes/0/prior", "/lexicon/muscle_cramp/phrases"}},
       {"DuplicateIds", broken_kb([](json& kb) { kb["findings"].push_back(kb["findings"][0]); }), {"duplicate"}},
       {"DanglingReference", broken_kb([](json& kb) { kb["causes"][0]["mechanisms"][0] = "no_such_mechanism"; }),
        {"/causes/0/mechanisms/0", "no_such_mechanism"}},

@@ -53,19 +53,19 @@ TEST(Compile, PhrasesAreStemmedAndIndexed) {
 
 TEST(Compile, OnePhraseForTwoFindingsIsAProblem) {
   json root = json::parse(test::mini_kb_text());
-  root["findings"][1]["phrases"].push_back("Cramps");
+  root["lexicon"]["muscle_twitching"]["phrases"].push_back("Cramps");
   const auto ps = compile_problems(root);
   ASSERT_EQ(ps.size(), 1u);
-  EXPECT_EQ(ps[0].pointer, "/findings/1/phrases/3");
-  EXPECT_NE(ps[0].message.find("/findings/0/phrases/0"), std::string::npos) << ps[0].message;
+  EXPECT_EQ(ps[0].pointer, "/lexicon/muscle_twitching/phrases/3");
+  EXPECT_NE(ps[0].message.find("/lexicon/muscle_cramp/phrases/0"), std::string::npos) << ps[0].message;
 }
 
 TEST(Compile, APhraseWithoutWordsIsAProblem) {
   json root = json::parse(test::mini_kb_text());
-  root["findings"][2]["phrases"].push_back("?!");
+  root["lexicon"]["muscle_pain"]["phrases"].push_back("?!");
   const auto ps = compile_problems(root);
   ASSERT_EQ(ps.size(), 1u);
-  EXPECT_EQ(ps[0].pointer, "/findings/2/phrases/3");
+  EXPECT_EQ(ps[0].pointer, "/lexicon/muscle_pain/phrases/3");
 }
 
 // The language's word classes are looked up as text is read: by the normalized word, or

@@ -122,25 +122,25 @@ const kb::KnowledgeBase& overlap_kb() {
   static const kb::KnowledgeBase kb = [] {
     using json = nlohmann::json;
     json root = json::parse(test::mini_kb_text());
-    auto site = [](const char* id, json phrases) {
-      return json{{"id", id}, {"label", id}, {"kind", "site"}, {"scope", "context"}, {"base_rate", 0.1},
-                  {"phrases", std::move(phrases)}, {"question", "Where?"}, {"references", {"ref_test"}}};
-    };
     json& findings = root["findings"];
-    findings[3]["phrases"].push_back("night cramps");                       // night_time
-    findings[0]["phrases"].push_back("cramp in back");                      // muscle_cramp
-    findings.push_back(site("back_location", {"my back", "lower back"}));
-    findings.back()["lookalikes"] = {"back of"};
-    findings.push_back(site("thigh_location", {"thigh", "back of thigh"}));
-    findings.push_back(site("eyelid_location", {"eyelid"}));
-    findings.push_back(site("abdominal_wall", {"stomach muscles"}));
+    json& lexicon = root["lexicon"];
+    auto add = [&](const char* id, const char* kind, json phrases) {
+      findings.push_back({{"id", id}, {"label", id}, {"kind", kind}, {"scope", "context"}, {"base_rate", 0.1},
+                          {"question", "Where?"}, {"references", {"ref_test"}}});
+      lexicon[id]["phrases"] = std::move(phrases);
+    };
+    lexicon["night_time"]["phrases"].push_back("night cramps");
+    lexicon["muscle_cramp"]["phrases"].push_back("cramp in back");
+    add("back_location", "site", {"my back", "lower back"});
+    lexicon["back_location"]["lookalikes"] = {"back of"};
+    add("thigh_location", "site", {"thigh", "back of thigh"});
+    add("eyelid_location", "site", {"eyelid"});
+    add("abdominal_wall", "site", {"stomach muscles"});
     json twitch = findings[1];
     twitch["id"] = "eyelid_twitch";
-    twitch["phrases"] = {"eyelid twitch"};
     findings.push_back(twitch);
-    json age = site("older_age", {"im {60-110}", "{60-110} years old"});
-    age["kind"] = "context";
-    findings.push_back(age);
+    lexicon["eyelid_twitch"]["phrases"] = {"eyelid twitch"};
+    add("older_age", "context", {"im {60-110}", "{60-110} years old"});
     json& cause = root["causes"][0]["findings"];
     for (const char* id : {"back_location", "thigh_location", "eyelid_location", "abdominal_wall", "eyelid_twitch",
                            "older_age"}) {

@@ -63,7 +63,7 @@ const std::vector<std::string> kRuleExamples = {
 };
 
 // Every text the repository tests the text stage with: the NegEx sample, the explain fuzz
-// seeds, the examples above, and the sentences of the text stage's unit tests (their
+// seeds, the examples above, the data-driven cases of tests/cases, and the sentences of the text stage's unit tests (their
 // string literals with a space and a letter, read from the sources).
 std::vector<std::string> repository_texts() {
   const std::filesystem::path root = CRAMPX_SOURCE_DIR;
@@ -79,6 +79,19 @@ std::vector<std::string> repository_texts() {
   }
   for (const auto& seed : std::filesystem::directory_iterator(root / "fuzz/corpus/fuzz_explain")) {
     texts.push_back(read_file(seed.path()));
+  }
+  // The data-driven cases: a case's text is its first line after a blank line.
+  for (const char* file : {"tests/cases/lexical.txt", "tests/cases/assertion_rules.txt"}) {
+    std::istringstream cases(read_file(root / file));
+    bool at_start = true;
+    while (std::getline(cases, line)) {
+      if (line.empty()) {
+        at_start = true;
+      } else if (line[0] != '#' && at_start) {
+        texts.push_back(line);
+        at_start = false;
+      }
+    }
   }
   for (const char* file : {"tests/unit/lexicon_test.cpp", "tests/unit/assertion_test.cpp",
                            "tests/unit/kb_language_test.cpp", "tests/unit/analyze_test.cpp"}) {
