@@ -155,7 +155,7 @@ int run_interview(const Context& ctx, const InterviewOptions& o) {
   if (rep.in_scope) {
     std::string again = "crampx explain " + shell_quote(text);
     for (const infer::AnswerEntry& a : answers) {
-      again += fmt::format(" --answer {}={}", ctx.kb.str(ctx.kb.findings()[a.finding].id), infer::to_string(a.answer));
+      again += fmt::format(" --answer {}={}", ctx.kb.str(ctx.kb.findings()[a.finding].id), to_string(a.answer));
     }
     out.write("\nTo see this report again: " + report::terminal_safe(again) + "\n");
   }

@@ -37,15 +37,6 @@ std::optional<Answer> parse_answer(std::string_view s) {
   return std::nullopt;
 }
 
-std::string_view to_string(Answer a) {
-  switch (a) {
-    case Answer::yes: return "yes";
-    case Answer::no: return "no";
-    case Answer::unknown: return "unknown";
-  }
-  return "unknown";
-}
-
 void gather_evidence(const std::vector<text::Mention>& mentions, const std::vector<AnswerEntry>& answers,
                      const kb::KnowledgeBase& kb, Evidence& out) {
   const auto findings = kb.findings();

@@ -9,8 +9,10 @@
 #include <cstdint>
 #include <optional>
 #include <string_view>
+#include <utility>
 #include <vector>
 
+#include "base/enum_names.h"
 #include "kb/knowledge_base.h"
 #include "text/analyze.h"
 
@@ -19,7 +21,20 @@ namespace crampx::infer {
 enum class Answer : std::uint8_t { yes, no, unknown };
 
 std::optional<Answer> parse_answer(std::string_view s);  // yes|no|unknown (and y/n/true/false)
-std::string_view to_string(Answer a);
+
+}  // namespace crampx::infer
+
+namespace crampx {
+
+template <>
+struct EnumNames<infer::Answer> {
+  static constexpr std::pair<infer::Answer, std::string_view> table[] = {
+      {infer::Answer::yes, "yes"}, {infer::Answer::no, "no"}, {infer::Answer::unknown, "unknown"}};
+};
+
+}  // namespace crampx
+
+namespace crampx::infer {
 
 struct AnswerEntry {
   std::uint32_t finding;
