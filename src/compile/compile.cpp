@@ -9,6 +9,7 @@
 
 #include "base/hash.h"
 #include "compile/lexicon_builder.h"
+#include "kb/likelihood.h"
 #include "kb/validate.h"
 #include "report/render.h"
 #include "text/analyze.h"
@@ -191,7 +192,7 @@ class Compiler {
 // The dense likelihood table (kb/image.h LikelihoodRec), which scoring and the
 // next-question choice read instead of searching each cause's findings.
 void build_likelihoods(ImageBuilder& b) {
-  auto clamp = [](double p) { return std::clamp(p, kb::kMinLikelihood, 1.0 - kb::kMinLikelihood); };
+  const auto clamp = kb::clamp_likelihood;
   const std::size_t nf = b.findings.size();
   b.likelihoods.resize(b.causes.size() * nf);
   for (std::size_t c = 0; c < b.causes.size(); ++c) {

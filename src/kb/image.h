@@ -276,14 +276,11 @@ struct DeleteRec {
   std::uint32_t pad;
 };
 
-// Likelihoods are clamped into [kMinLikelihood, 1 - kMinLikelihood]: no finding is decisive alone.
-inline constexpr double kMinLikelihood = 0.001;
-
 // For every cause and finding, how an answer moves the cause, as scoring does it:
 // P(finding | cause) (the cause's frequency, or the finding's base rate when the cause
-// does not list it; clamped), and the factor a denial applies, min(1 - p, 1 - base
-// rate) (a denial never raises a cause: docs/SCORING.md), with their base-2 logs,
-// which the next-question choice needs.
+// does not list it; clamped as kb/likelihood.h does), and the factor a denial applies,
+// min(1 - p, 1 - base rate) (a denial never raises a cause: docs/SCORING.md), with their
+// base-2 logs, which the next-question choice needs.
 struct LikelihoodRec {
   double p;
   double log2_p;

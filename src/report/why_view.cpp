@@ -5,14 +5,13 @@
 
 #include <fmt/format.h>
 
+#include "kb/likelihood.h"
 #include "report/json_writer.h"
 #include "report/kb_views.h"
 #include "report/terminal_text.h"
 
 namespace crampx::report {
 namespace {
-
-double clamp01(double p) { return std::clamp(p, 0.001, 0.999); }
 
 // "30%", or "0.3%" for rates below one in a hundred.
 std::string percent(double p) {
@@ -30,9 +29,9 @@ struct Weight {
 std::vector<Weight> weights_of(const kb::CauseRec& c, const kb::KnowledgeBase& kb) {
   std::vector<Weight> out;
   for (const kb::CauseFindingRec& cf : kb.cause_findings(c)) {
-    const double p = clamp01(cf.frequency);
-    const double b = clamp01(kb.findings()[cf.finding].base_rate);
-    out.push_back({cf.finding, cf.frequency, kb.findings()[cf.finding].base_rate, p / b, (1 - p) / (1 - b)});
+    const double base_rate = kb.findings()[cf.finding].base_rate;
+    const kb::Likelihoods l = kb::likelihoods(cf.frequency, base_rate);
+    out.push_back({cf.finding, cf.frequency, base_rate, l.lr_present(), l.lr_absent()});
   }
   // Strongest evidence first, in either direction.
   std::stable_sort(out.begin(), out.end(), [](const Weight& a, const Weight& b) {
