@@ -14,6 +14,7 @@
 #include "cli/exit_codes.h"
 #include "cli/line_reader.h"
 #include "cli/record.h"
+#include "cli/shell_quote.h"
 #include "cli/terminal.h"
 #include "infer/report.h"
 #include "report/render.h"
@@ -49,18 +50,6 @@ Reply parse_reply(std::string line, infer::Answer& answer) {
 bool read_line(LineReader& in, std::string& line) {
   bool too_long = false;
   return in.next(line, too_long) == LineReader::Result::line && !too_long;
-}
-
-std::string shell_quote(std::string_view s) {
-  std::string out = "'";
-  for (char c : s) {
-    if (c == '\'') {
-      out += "'\\''";
-    } else {
-      out.push_back(c);
-    }
-  }
-  return out + "'";
 }
 
 }  // namespace

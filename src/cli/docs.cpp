@@ -7,6 +7,7 @@
 #include "base/json_limits.h"
 #include "cli/exit_codes.h"
 #include "cli/record.h"
+#include "cli/shell_quote.h"
 #include "kb/document.h"
 #include "report/render.h"
 
@@ -109,18 +110,6 @@ std::string join(const std::vector<std::string>& v, std::string_view sep = " ") 
   return out;
 }
 
-std::string sq(std::string_view s) {  // single-quoted for sh, zsh and fish
-  std::string out = "'";
-  for (char c : s) {
-    if (c == '\'') {
-      out += "'\\''";
-    } else {
-      out.push_back(c);
-    }
-  }
-  return out + "'";
-}
-
 void bash_command(const Command& c, const std::string& key, std::string& cases, std::string& prev_cases) {
   std::vector<std::string> words;
   for (const Command& sub : c.subcommands) words.push_back(sub.name);
@@ -131,7 +120,7 @@ void bash_command(const Command& c, const std::string& key, std::string& cases, 
     if (const std::string dyn = dynamic_values(p); !dyn.empty()) positional = dyn;
     if (p.value == "FILE") positional = "FILES";
   }
-  cases += fmt::format("    {}) words={}", sq(key), sq(join(words)));
+  cases += fmt::format("    {}) words={}", shell_quote(key), shell_quote(join(words)));
   if (positional == "FILES") {
     cases += "; files=1";
   } else if (!positional.empty()) {
@@ -142,7 +131,7 @@ void bash_command(const Command& c, const std::string& key, std::string& cases, 
     if (o.value.empty()) continue;
     std::string action;
     if (!o.choices.empty()) {
-      action = fmt::format("COMPREPLY=($(compgen -W {} -- \"$cur\"))", sq(join(o.choices)));
+      action = fmt::format("COMPREPLY=($(compgen -W {} -- \"$cur\"))", shell_quote(join(o.choices)));
     } else if (o.value == "FILE") {
       action = "COMPREPLY=($(compgen -f -- \"$cur\"))";
     } else if (const std::string dyn = dynamic_values(o); !dyn.empty()) {
@@ -152,7 +141,7 @@ void bash_command(const Command& c, const std::string& key, std::string& cases, 
     }
     // Top-level options also follow a command (they fall through), so they match any path.
     std::vector<std::string> patterns;
-    for (const std::string& n : o.names) patterns.push_back(key.empty() ? "*:" + n : sq(key + ":" + n));
+    for (const std::string& n : o.names) patterns.push_back(key.empty() ? "*:" + n : shell_quote(key + ":" + n));
     prev_cases += fmt::format("    {}) {}; return ;;\n", join(patterns, "|"), action);
   }
   for (const Command& sub : c.subcommands) {
@@ -196,7 +185,7 @@ complete -F _crampx crampx
                                                                                           const std::string& key) {
                          for (const Command& sub : c.subcommands) {
                            const std::string k = key.empty() ? sub.name : key + " " + sub.name;
-                           known += fmt::format("      {}) path={} ;;\n", sq(k), sq(k));
+                           known += fmt::format("      {}) path={} ;;\n", shell_quote(k), shell_quote(k));
                            walk(sub, k);
                          }
                        };
@@ -228,9 +217,9 @@ std::string zsh_spec(const Opt& o) {
     }
   }
   const std::string repeat = o.names.back() == "--answer" ? "*" : "";
-  if (o.names.size() == 1) return sq(fmt::format("{}{}[{}]{}", repeat, o.names[0], esc(o.description), action));
-  return fmt::format("{}{{{}}}{}", sq(fmt::format("({})", join(o.names))), join(o.names, ","),
-                     sq(fmt::format("[{}]{}", esc(o.description), action)));
+  if (o.names.size() == 1) return shell_quote(fmt::format("{}{}[{}]{}", repeat, o.names[0], esc(o.description), action));
+  return fmt::format("{}{{{}}}{}", shell_quote(fmt::format("({})", join(o.names))), join(o.names, ","),
+                     shell_quote(fmt::format("[{}]{}", esc(o.description), action)));
 }
 
 void zsh_command(const Command& c, const std::string& fn, std::string& out) {
@@ -244,7 +233,7 @@ void zsh_command(const Command& c, const std::string& fn, std::string& out) {
       if (!p.choices.empty()) action = "(" + join(p.choices) + ")";
       else if (p.value == "FILE") action = "_files";
       else if (const std::string dyn = dynamic_values(p); !dyn.empty()) action = "($(" + dyn + "))";
-      specs += " \\\n    " + sq(fmt::format("{}:{}:{}", p.required ? "1" : "*", p.value, action));
+      specs += " \\\n    " + shell_quote(fmt::format("{}:{}:{}", p.required ? "1" : "*", p.value, action));
     }
   }
   out += fmt::format("{}() {{\n  local state line\n  _arguments -s -C{}\n", fn, specs);
@@ -257,7 +246,7 @@ void zsh_command(const Command& c, const std::string& fn, std::string& out) {
         if (ch == ':') escaped.push_back('\\');
         escaped.push_back(ch);
       }
-      out += " " + sq(sub.name + ":" + escaped);
+      out += " " + shell_quote(sub.name + ":" + escaped);
     }
     out += " )\n      _describe command commands ;;\n    args)\n      case $line[1] in\n";
     for (const Command& sub : c.subcommands) out += fmt::format("        {}) {}_{} ;;\n", sub.name, fn, sub.name);
@@ -288,7 +277,7 @@ void fish_command(const Command& c, const std::vector<std::string>& path, std::s
       for (const Command& s : c.subcommands) siblings.push_back(s.name);
       cond += "; and not __fish_seen_subcommand_from " + join(siblings);
     }
-    out += fmt::format("complete -c crampx -n {} -a {} -d {}\n", sq(cond), sub.name, sq(sub.description));
+    out += fmt::format("complete -c crampx -n {} -a {} -d {}\n", shell_quote(cond), sub.name, shell_quote(sub.description));
   }
   for (const Opt& o : c.options) {
     std::string flags;
@@ -298,25 +287,25 @@ void fish_command(const Command& c, const std::vector<std::string>& path, std::s
     std::string values;
     if (!o.value.empty()) {
       if (!o.choices.empty()) {
-        values = " -x -a " + sq(join(o.choices));
+        values = " -x -a " + shell_quote(join(o.choices));
       } else if (o.value == "FILE") {
         values = " -r -F";
       } else if (const std::string dyn = dynamic_values(o); !dyn.empty()) {
-        values = " -x -a " + sq("(" + dyn + ")");
+        values = " -x -a " + shell_quote("(" + dyn + ")");
       } else {
         values = " -x";
       }
     }
-    const std::string cond = path.empty() ? "" : " -n " + sq(condition);
-    out += fmt::format("complete -c crampx{}{}{} -d {}\n", cond, flags, values, sq(o.description));
+    const std::string cond = path.empty() ? "" : " -n " + shell_quote(condition);
+    out += fmt::format("complete -c crampx{}{}{} -d {}\n", cond, flags, values, shell_quote(o.description));
   }
   for (const Opt& p : c.positionals) {
     if (path.empty()) continue;
     std::string values;
-    if (!p.choices.empty()) values = " -a " + sq(join(p.choices));
-    else if (const std::string dyn = dynamic_values(p); !dyn.empty()) values = " -a " + sq("(" + dyn + ")");
+    if (!p.choices.empty()) values = " -a " + shell_quote(join(p.choices));
+    else if (const std::string dyn = dynamic_values(p); !dyn.empty()) values = " -a " + shell_quote("(" + dyn + ")");
     else if (p.value == "FILE") values = " -F";
-    if (!values.empty()) out += fmt::format("complete -c crampx -n {}{}\n", sq(condition), values);
+    if (!values.empty()) out += fmt::format("complete -c crampx -n {}{}\n", shell_quote(condition), values);
   }
   for (const Command& sub : c.subcommands) {
     std::vector<std::string> p = path;
