@@ -58,7 +58,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     fuzz::check(r.text.size() <= cli::kMaxTextBytes, "text within the limit");
     for (const infer::AnswerEntry& a : r.answers) fuzz::check(a.finding < kb.findings().size(), "answer finding");
   } else {
-    fuzz::check(!r.error->code.empty() && !r.error->message.empty(), "an error has a code and a message");
+    fuzz::check(is_record_error(r.error->code) && !r.error->message.empty(), "an error record has a record code and a message");
   }
 
   if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
@@ -75,9 +75,9 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   // ("0e400"), which JSON allows and nlohmann::json reads; crampx says so in the message.
   // Such a line is refused whatever else it holds, so nothing more is compared.
   if (r.error && r.error->message.find("Number too big") != std::string::npos) return 0;
-  fuzz::check(!r.error || r.error->code != "invalid_json", "valid JSON is not called invalid");
+  fuzz::check(!r.error || r.error->code != ErrorCode::invalid_json, "valid JSON is not called invalid");
   if (!doc.is_object()) {
-    fuzz::check(r.error && r.error->code == "invalid_record", "a non-object is an invalid record");
+    fuzz::check(r.error && r.error->code == ErrorCode::invalid_record, "a non-object is an invalid record");
     return 0;
   }
   const auto text = doc.find("text");

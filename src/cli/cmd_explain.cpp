@@ -23,14 +23,14 @@ Result<std::string> read_all_stdin() {
   for (;;) {
     const ssize_t n = ::read(STDIN_FILENO, buf, sizeof buf);
     if (n < 0 && errno == EINTR) {
-      if (interrupted()) return Error{"interrupted", "interrupted"};
+      if (interrupted()) return Error{ErrorCode::interrupted, "interrupted"};
       continue;
     }
-    if (n < 0) return Error{"input_error", fmt::format("cannot read stdin: {}", std::strerror(errno))};
+    if (n < 0) return Error{ErrorCode::input_error, fmt::format("cannot read stdin: {}", std::strerror(errno))};
     if (n == 0) break;
     text.append(buf, static_cast<std::size_t>(n));
     if (text.size() > kMaxTextBytes) {
-      return Error{"text_too_long", fmt::format("the text is longer than the limit of {} MiB", kMaxTextBytes >> 20)};
+      return Error{ErrorCode::text_too_long, fmt::format("the text is longer than the limit of {} MiB", kMaxTextBytes >> 20)};
     }
   }
   return text;

@@ -346,6 +346,13 @@ std::string man_page(const CLI::App& app, const Invocation& inv, std::string_vie
       "A usage, input, knowledge-base or write error; with \\fB\\-\\-jsonl\\fR, after the whole stream if any line "
       "was bad.\n.TP\n{}\nInterrupted (Ctrl-C): what was explained so far is written; a second Ctrl-C stops at once.\n",
       kExitExplained, kExitNothing, kExitError, kExitInterrupted);
+  out += ".SH STREAM ERRORS\n" +
+         roff("With --jsonl, a line that cannot be explained is answered with an error record, "
+              "{\"id\": ..., \"error\": {\"code\": CODE, \"message\": ...}}, and the stream goes on. The codes:") +
+         "\n";
+  for (const auto& [code, name] : EnumNames<ErrorCode>::table) {
+    if (is_record_error(code)) out += fmt::format(".TP\n.B {}\n{}\n", roff(name), roff(error_meaning(code)));
+  }
   out += ".SH LIMITS\n" + roff("Input beyond these limits is refused with a clear error (exit 2; in a stream, an error "
                             "record for that line, and the stream goes on); nothing is truncated silently.");
   out += fmt::format(

@@ -14,7 +14,7 @@ Result<infer::AnswerEntry> make_answer(std::string_view finding, std::string_vie
   if (!f) return unknown_finding(finding, kb);
   const auto a = infer::parse_answer(answer);
   if (!a) {
-    return Error{"invalid_answer", fmt::format("the answer for '{}' must be yes, no or unknown", finding)};
+    return Error{ErrorCode::invalid_answer, fmt::format("the answer for '{}' must be yes, no or unknown", finding)};
   }
   return infer::AnswerEntry{*f, *a};
 }
@@ -32,15 +32,15 @@ Error unknown_finding(std::string_view id, const kb::KnowledgeBase& kb) {
     if (d < best_distance) best_distance = d, best = kb.str(f.id);
   }
   if (!best.empty()) {
-    return Error{"unknown_finding", fmt::format("unknown finding '{}'; did you mean '{}'?", id, best)};
+    return Error{ErrorCode::unknown_finding, fmt::format("unknown finding '{}'; did you mean '{}'?", id, best)};
   }
-  return Error{"unknown_finding", fmt::format("unknown finding '{}' (see 'crampx list findings')", id)};
+  return Error{ErrorCode::unknown_finding, fmt::format("unknown finding '{}' (see 'crampx list findings')", id)};
 }
 
 Result<infer::AnswerEntry> parse_answer_option(std::string_view option, const kb::KnowledgeBase& kb) {
   const auto eq = option.find('=');
   if (eq == std::string_view::npos) {
-    return Error{"invalid_answer", fmt::format("'{}' is not FINDING=yes|no|unknown", option)};
+    return Error{ErrorCode::invalid_answer, fmt::format("'{}' is not FINDING=yes|no|unknown", option)};
   }
   return make_answer(option.substr(0, eq), option.substr(eq + 1), kb);
 }
@@ -52,17 +52,17 @@ void parse_record(std::string_view line, const kb::KnowledgeBase& kb, Record& r)
   r.error.reset();
   if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
   if (line.size() > kMaxRecordBytes) {
-    r.error = Error{"record_too_long", fmt::format("the line is longer than the limit of {} MiB", kMaxRecordBytes >> 20)};
+    r.error = Error{ErrorCode::record_too_long, fmt::format("the line is longer than the limit of {} MiB", kMaxRecordBytes >> 20)};
     return;
   }
   const auto first = line.find_first_not_of(" \t");
   if (first == std::string_view::npos) {
-    r.error = Error{"empty_record", "the line is empty"};
+    r.error = Error{ErrorCode::empty_record, "the line is empty"};
     return;
   }
   if (line[first] != '{' && line[first] != '[') {
     if (line.size() > kMaxTextBytes) {
-      r.error = Error{"text_too_long", fmt::format("the text is longer than the limit of {} MiB", kMaxTextBytes >> 20)};
+      r.error = Error{ErrorCode::text_too_long, fmt::format("the text is longer than the limit of {} MiB", kMaxTextBytes >> 20)};
       return;
     }
     r.text.assign(line);
@@ -80,7 +80,7 @@ void parse_record(std::string_view line, const kb::KnowledgeBase& kb, Record& r)
   r.text.swap(fields.text);
   empty_kept(fields.text, kKeptTextBytes);
   if (r.text.size() > kMaxTextBytes) {
-    r.error = Error{"text_too_long", fmt::format("the text is longer than the limit of {} MiB", kMaxTextBytes >> 20)};
+    r.error = Error{ErrorCode::text_too_long, fmt::format("the text is longer than the limit of {} MiB", kMaxTextBytes >> 20)};
     return;
   }
   for (const auto& [finding, answer] : fields.answers) {

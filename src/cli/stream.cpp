@@ -55,7 +55,7 @@ void process(Batch& batch, const Context& ctx, const StreamOptions& o) {
   for (std::size_t i = 0; i < batch.count; ++i) {
     if (batch.too_long[i] != 0) {
       report::render_error_record(std::nullopt,
-                          Error{"record_too_long",
+                          Error{ErrorCode::record_too_long,
                                 fmt::format("the line is longer than the limit of {} MiB", kMaxRecordBytes >> 20)},
                           batch.out);
       ++batch.errors;

@@ -272,9 +272,9 @@ Result<kb::KnowledgeBase> load(const std::filesystem::path& path, std::span<cons
   Result<kb::Document> doc = kb::read_document(path);
   if (!doc) return doc.error();
   std::vector<kb::Problem> problems = kb::validate(*doc);
-  if (!problems.empty()) return Error{"kb_invalid", kb::format_problems(problems)};
+  if (!problems.empty()) return Error{ErrorCode::kb_invalid, kb::format_problems(problems)};
   Image image = compile(*doc, dictionary, problems);
-  if (!problems.empty()) return Error{"kb_invalid", kb::format_problems(problems)};
+  if (!problems.empty()) return Error{ErrorCode::kb_invalid, kb::format_problems(problems)};
   auto owner = std::shared_ptr<const void>(image.storage, image.storage.get());
   return kb::KnowledgeBase::from_image(image.bytes(), std::move(owner));
 }

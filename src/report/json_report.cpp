@@ -244,7 +244,7 @@ void render_error_record(const std::optional<std::string>& id, const Error& erro
   } else {
     w.key("id").null();
   }
-  w.key("error").begin_object().field("code", error.code).field("message", error.message).end_object();
+  w.key("error").begin_object().field("code", to_string(error.code)).field("message", error.message).end_object();
   w.end_object();
   out.push_back('\n');
 }

@@ -10,6 +10,10 @@
 
 #include <gtest/gtest.h>
 
+#include <fstream>
+
+#include <nlohmann/json.hpp>
+
 namespace crampx::cli {
 namespace {
 
@@ -98,6 +102,26 @@ TEST(CliDocs, ManPageStatesTheEnforcedLimits) {
   }
 }
 
+// The codes an error record can carry are declared once (base/error_code.h); the man
+// page and the report schema list exactly those.
+TEST(CliDocs, RecordErrorCodesAreListedInTheManPageAndTheSchema) {
+  CLI::App app{kAppDescription, "crampx"};
+  Invocation inv;
+  define(app, inv);
+  const std::string man = man_page(app, inv, "1.2.3");
+  const auto section = man.substr(man.find(".SH STREAM ERRORS"));
+  std::vector<std::string> codes;
+  for (const auto& [code, name] : EnumNames<ErrorCode>::table) {
+    if (!is_record_error(code)) continue;
+    codes.emplace_back(name);
+    EXPECT_NE(section.find(".B " + std::string(name) + "\n"), std::string::npos) << name;  // nothing to escape
+  }
+  EXPECT_EQ(codes.size(), 11u);
+  std::ifstream in(std::string(CRAMPX_SOURCE_DIR) + "/data/schema/report.schema.json");
+  const nlohmann::json schema = nlohmann::json::parse(in);
+  const nlohmann::json& listed = schema["$defs"]["error_record"]["properties"]["error"]["properties"]["code"]["enum"];
+  EXPECT_EQ(listed.get<std::vector<std::string>>(), codes);
+}
 
 // Only `crampx [GLOBALS] explain ...` builds the explain command alone; anything else
 // (help, other commands, nothing) sees the whole definition.

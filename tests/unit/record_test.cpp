@@ -9,7 +9,7 @@ namespace {
 
 Record parse(std::string_view line) { return parse_record(line, test::mini_kb()); }
 
-std::string code(const Record& r) { return r.error ? r.error->code : "ok"; }
+std::string code(const Record& r) { return r.error ? std::string(to_string(r.error->code)) : "ok"; }
 
 TEST(Record, PlainTextLine) {
   const Record r = parse("my calves cramp\r");
