@@ -6,6 +6,7 @@
 
 #include <fmt/format.h>
 
+#include "cli/answers.h"
 #include "cli/commands.h"
 #include "cli/exit_codes.h"
 #include "cli/record.h"
@@ -49,15 +50,12 @@ int run_explain(const Context& ctx, const ExplainOptions& o) {
     return kExitError;
   }
 
-  std::vector<infer::AnswerEntry> answers;
-  for (const std::string& a : o.answers) {
-    Result<infer::AnswerEntry> entry = parse_answer_option(a, ctx.kb);
-    if (!entry) {
-      print_error(entry.error().message, "see the findings with 'crampx list findings'");
-      return kExitError;
-    }
-    answers.push_back(*entry);
+  Result<std::vector<infer::AnswerEntry>> given = parse_answer_options(o.answers, ctx.kb);
+  if (!given) {
+    print_error(given.error().message, "see the findings with 'crampx list findings'");
+    return kExitError;
   }
+  std::vector<infer::AnswerEntry> answers = std::move(*given);
 
   report::RenderOptions render;
   render.top = o.top.value_or(format == report::Format::text || format == report::Format::markdown ? 3 : 5);

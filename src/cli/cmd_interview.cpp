@@ -10,6 +10,7 @@
 
 #include <fmt/format.h>
 
+#include "cli/answers.h"
 #include "cli/commands.h"
 #include "cli/exit_codes.h"
 #include "cli/line_reader.h"
@@ -74,15 +75,12 @@ int run_interview(const Context& ctx, const InterviewOptions& o) {
     if (echo) out.write(report::terminal_safe(text) + "\n");
   }
 
-  std::vector<infer::AnswerEntry> answers;
-  for (const std::string& a : o.answers) {
-    Result<infer::AnswerEntry> entry = parse_answer_option(a, ctx.kb);
-    if (!entry) {
-      print_error(entry.error().message, "see the findings with 'crampx list findings'");
-      return kExitError;
-    }
-    answers.push_back(*entry);
+  Result<std::vector<infer::AnswerEntry>> given = parse_answer_options(o.answers, ctx.kb);
+  if (!given) {
+    print_error(given.error().message, "see the findings with 'crampx list findings'");
+    return kExitError;
   }
+  std::vector<infer::AnswerEntry> answers = std::move(*given);
 
   infer::Workspace workspace;
   infer::Report rep;

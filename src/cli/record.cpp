@@ -2,48 +2,17 @@
 
 #include <fmt/format.h>
 
+#include "cli/answers.h"
 #include "cli/kept_buffer.h"
 #include "cli/record_json.h"
-#include "text/typo.h"
 
 namespace crampx::cli {
 namespace {
-
-Result<infer::AnswerEntry> make_answer(std::string_view finding, std::string_view answer, const kb::KnowledgeBase& kb) {
-  const auto f = kb.find_finding(finding);
-  if (!f) return unknown_finding(finding, kb);
-  const auto a = infer::parse_answer(answer);
-  if (!a) {
-    return Error{ErrorCode::invalid_answer, fmt::format("the answer for '{}' must be yes, no or unknown", finding)};
-  }
-  return infer::AnswerEntry{*f, *a};
-}
 
 // A record's text buffers are kept from line to line, up to a size.
 constexpr std::size_t kKeptTextBytes = 1 << 20;
 
 }  // namespace
-
-Error unknown_finding(std::string_view id, const kb::KnowledgeBase& kb) {
-  std::string_view best;
-  int best_distance = 4;
-  for (const kb::FindingRec& f : kb.findings()) {
-    const int d = text::osa_distance(id, kb.str(f.id), 3);
-    if (d < best_distance) best_distance = d, best = kb.str(f.id);
-  }
-  if (!best.empty()) {
-    return Error{ErrorCode::unknown_finding, fmt::format("unknown finding '{}'; did you mean '{}'?", id, best)};
-  }
-  return Error{ErrorCode::unknown_finding, fmt::format("unknown finding '{}' (see 'crampx list findings')", id)};
-}
-
-Result<infer::AnswerEntry> parse_answer_option(std::string_view option, const kb::KnowledgeBase& kb) {
-  const auto eq = option.find('=');
-  if (eq == std::string_view::npos) {
-    return Error{ErrorCode::invalid_answer, fmt::format("'{}' is not FINDING=yes|no|unknown", option)};
-  }
-  return make_answer(option.substr(0, eq), option.substr(eq + 1), kb);
-}
 
 void parse_record(std::string_view line, const kb::KnowledgeBase& kb, Record& r) {
   r.id.reset();
@@ -84,7 +53,7 @@ void parse_record(std::string_view line, const kb::KnowledgeBase& kb, Record& r)
     return;
   }
   for (const auto& [finding, answer] : fields.answers) {
-    Result<infer::AnswerEntry> entry = make_answer(finding, answer, kb);
+    Result<infer::AnswerEntry> entry = read_answer(finding, answer, kb);
     if (!entry) {
       r.error = entry.error();
       return;

@@ -33,10 +33,4 @@ struct Record {
 void parse_record(std::string_view line, const kb::KnowledgeBase& kb, Record& out);
 Record parse_record(std::string_view line, const kb::KnowledgeBase& kb);
 
-// Parses "FINDING=yes|no|unknown" (the --answer option).
-Result<infer::AnswerEntry> parse_answer_option(std::string_view option, const kb::KnowledgeBase& kb);
-
-// "unknown finding 'x'" with a did-you-mean suggestion when one is close.
-Error unknown_finding(std::string_view id, const kb::KnowledgeBase& kb);
-
 }  // namespace crampx::cli

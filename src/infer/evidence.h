@@ -20,7 +20,9 @@ namespace crampx::infer {
 
 enum class Answer : std::uint8_t { yes, no, unknown };
 
-std::optional<Answer> parse_answer(std::string_view s);  // yes|no|unknown (and y/n/true/false)
+// The one reading of an answer, wherever it is given (--answer, a record's "answers", the
+// interview): yes, no or unknown in any case, and y/n, true/false, ? and dont_know.
+std::optional<Answer> parse_answer(std::string_view s);
 
 }  // namespace crampx::infer
 

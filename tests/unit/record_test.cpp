@@ -1,3 +1,4 @@
+#include "cli/answers.h"
 #include "cli/record.h"
 
 #include <gtest/gtest.h>
@@ -187,6 +188,39 @@ TEST(Record, AnswerOptionSuggestsNearMisses) {
   EXPECT_NE(bad.error().message.find("did you mean 'night_time'"), std::string::npos);
   EXPECT_TRUE(parse_answer_option("night_time=no", test::mini_kb()).ok());
   EXPECT_FALSE(parse_answer_option("night_time", test::mini_kb()).ok());
+}
+
+// One reading of an answer for --answer and a record's "answers": yes, no and unknown
+// in any case, and the short forms.
+TEST(Record, AnswersAreReadAlikeInAnyCase) {
+  const std::pair<const char*, infer::Answer> cases[] = {
+      {"yes", infer::Answer::yes},  {"YES", infer::Answer::yes},    {"Y", infer::Answer::yes},
+      {"True", infer::Answer::yes}, {"no", infer::Answer::no},      {"No", infer::Answer::no},
+      {"n", infer::Answer::no},     {"FALSE", infer::Answer::no},   {"unknown", infer::Answer::unknown},
+      {"Unknown", infer::Answer::unknown}, {"?", infer::Answer::unknown}, {"Dont_Know", infer::Answer::unknown}};
+  for (const auto& [word, want] : cases) {
+    const auto option = parse_answer_option(std::string("night_time=") + word, test::mini_kb());
+    ASSERT_TRUE(option.ok()) << word;
+    EXPECT_EQ(option->answer, want) << word;
+    const Record r = parse(std::string(R"({"text": "cramps", "answers": {"night_time": ")") + word + "\"}}");
+    ASSERT_FALSE(r.error) << word;
+    ASSERT_EQ(r.answers.size(), 1u);
+    EXPECT_EQ(r.answers[0].answer, want) << word;
+  }
+  for (const char* word : {"", "yess", "maybe", "unknownx", "o"}) {
+    EXPECT_FALSE(parse_answer_option(std::string("night_time=") + word, test::mini_kb()).ok()) << word;
+  }
+}
+
+TEST(Record, AnswerOptionsKeepTheirOrderAndStopAtTheFirstBadOne) {
+  const auto both = parse_answer_options({"night_time=yes", "night_time=No"}, test::mini_kb());
+  ASSERT_TRUE(both.ok());
+  ASSERT_EQ(both->size(), 2u);
+  EXPECT_EQ((*both)[0].answer, infer::Answer::yes);
+  EXPECT_EQ((*both)[1].answer, infer::Answer::no);
+  const auto bad = parse_answer_options({"night_time=yes", "night_time=perhaps", "nite=yes"}, test::mini_kb());
+  ASSERT_FALSE(bad.ok());
+  EXPECT_EQ(bad.error().code, ErrorCode::invalid_answer);
 }
 
 }  // namespace
