@@ -36,7 +36,7 @@ void print_note(std::string_view message) {
 
 namespace {
 
-// Whether the command was given; commands outside the defined scope (definition.h) are null.
+// Whether the command was given.
 bool ran(const CLI::App* command) { return command != nullptr && command->parsed(); }
 
 constexpr std::string_view kWriteHint = "check the disk space or the destination";
@@ -65,7 +65,7 @@ int run(int argc, char** argv) {
   install_signal_handlers();
   CLI::App app{kAppDescription, "crampx"};
   Invocation inv;
-  define(app, inv, scope_of(argc, argv));
+  define(app, inv);
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp&) {

@@ -102,24 +102,10 @@ void define_others(CLI::App& app, Invocation& inv) {
 
 }  // namespace
 
-void define(CLI::App& app, Invocation& inv, Scope scope) {
+void define(CLI::App& app, Invocation& inv) {
   define_globals(app, inv);
   define_explain(app, inv);
-  if (scope == Scope::all) define_others(app, inv);
-}
-
-Scope scope_of(int argc, const char* const* argv) {
-  // Skip the global options (and their values) before the command.
-  for (int k = 1; k < argc; ++k) {
-    const std::string_view a = argv[k];
-    if (a == "--kb" || a == "--color") {
-      ++k;
-      continue;
-    }
-    if (a.starts_with("--kb=") || a.starts_with("--color=")) continue;
-    return a == "explain" ? Scope::explain : Scope::all;
-  }
-  return Scope::all;
+  define_others(app, inv);
 }
 
 }  // namespace crampx::cli

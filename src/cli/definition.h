@@ -45,17 +45,8 @@ struct Invocation {
   std::map<const CLI::Option*, std::vector<std::string>> choices;
 };
 
-// How much of the command line to build. `explain` is the command shell loops run
-// thousands of times: building only it (and the global options) halves the cost of
-// start-up. Everything else, --help included, sees the whole definition.
-enum class Scope { all, explain };
-
 // Builds the command line into `app`, binding every option to `inv`.
-void define(CLI::App& app, Invocation& inv, Scope scope = Scope::all);
-
-// The scope a command line needs: `explain` when its command (after any global options)
-// is explain, else all.
-Scope scope_of(int argc, const char* const* argv);
+void define(CLI::App& app, Invocation& inv);
 
 inline constexpr const char* kAppDescription =
     "crampx explains muscle cramps and spasms from a description. It is not a diagnosis.";

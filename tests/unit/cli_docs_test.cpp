@@ -123,37 +123,19 @@ TEST(CliDocs, RecordErrorCodesAreListedInTheManPageAndTheSchema) {
   EXPECT_EQ(listed.get<std::vector<std::string>>(), codes);
 }
 
-// Only `crampx [GLOBALS] explain ...` builds the explain command alone; anything else
-// (help, other commands, nothing) sees the whole definition.
-TEST(CliDefinition, ScopeFollowsTheCommand) {
-  auto scope = [](std::vector<const char*> argv) {
-    argv.insert(argv.begin(), "crampx");
-    return scope_of(static_cast<int>(argv.size()), argv.data());
-  };
-  EXPECT_EQ(scope({"explain", "calf cramps"}), Scope::explain);
-  EXPECT_EQ(scope({"--kb", "kb.json", "explain"}), Scope::explain);
-  EXPECT_EQ(scope({"--color=never", "--kb=x", "explain", "--json"}), Scope::explain);
-  EXPECT_EQ(scope({"--help"}), Scope::all);
-  EXPECT_EQ(scope({"--kb", "explain"}), Scope::all);  // "explain" is the value of --kb here
-  EXPECT_EQ(scope({"why", "explain"}), Scope::all);
-  EXPECT_EQ(scope({}), Scope::all);
-}
-
-// The explain command parses the same whether built alone or with everything.
-TEST(CliDefinition, ExplainAloneParsesLikeTheWhole) {
-  for (const Scope s : {Scope::all, Scope::explain}) {
-    CLI::App app{kAppDescription, "crampx"};
-    Invocation inv;
-    define(app, inv, s);
-    std::vector<const char*> argv = {"crampx", "explain", "--json", "--top", "2", "--answer", "night_time=yes",
-                                     "calf",   "cramps",  "--color=never"};
-    app.parse(static_cast<int>(argv.size()), const_cast<char**>(argv.data()));
-    EXPECT_TRUE(inv.explain.json);
-    EXPECT_EQ(inv.explain.top, 2);
-    EXPECT_EQ(inv.explain.answers, std::vector<std::string>{"night_time=yes"});
-    EXPECT_EQ(inv.explain.words, (std::vector<std::string>{"calf", "cramps"}));
-    EXPECT_EQ(inv.global.color, "never");
-  }
+// The explain command's options, and the global ones after it, reach the invocation.
+TEST(CliDefinition, ExplainParsesIntoTheInvocation) {
+  CLI::App app{kAppDescription, "crampx"};
+  Invocation inv;
+  define(app, inv);
+  std::vector<const char*> argv = {"crampx", "explain", "--json", "--top", "2", "--answer", "night_time=yes",
+                                   "calf",   "cramps",  "--color=never"};
+  app.parse(static_cast<int>(argv.size()), const_cast<char**>(argv.data()));
+  EXPECT_TRUE(inv.explain.json);
+  EXPECT_EQ(inv.explain.top, 2);
+  EXPECT_EQ(inv.explain.answers, std::vector<std::string>{"night_time=yes"});
+  EXPECT_EQ(inv.explain.words, (std::vector<std::string>{"calf", "cramps"}));
+  EXPECT_EQ(inv.global.color, "never");
 }
 
 }  // namespace
