@@ -8,6 +8,7 @@
 
 #include "cli/answers.h"
 #include "cli/commands.h"
+#include "cli/definition.h"
 #include "cli/exit_codes.h"
 #include "cli/record.h"
 #include "cli/stream.h"
@@ -40,15 +41,20 @@ Result<std::string> read_all_stdin() {
 }  // namespace
 
 int run_explain(const Context& ctx, const ExplainOptions& o) {
-  report::Format format = report::Format::text;
-  if (o.format == "json" || o.json) format = report::Format::json;
-  if (o.format == "markdown") format = report::Format::markdown;
-  if (o.format == "jsonl" || o.jsonl) format = report::Format::jsonl;
-  if (o.brief) format = report::Format::brief;
-  if ((o.json && o.jsonl) || (!o.format.empty() && (o.json || o.jsonl) && o.format != (o.json ? "json" : "jsonl"))) {
-    print_error("choose one output format", "--json, --jsonl and --format are alternatives");
+  // --json and --jsonl, and --brief and --json, exclude each other at parsing (definition.cpp);
+  // --format's value must agree with them.
+  if (!o.format.empty() && (o.json || o.jsonl) && o.format != (o.json ? "json" : "jsonl")) {
+    print_error(kFormatConflict, kFormatConflictHint);
     return kExitError;
   }
+  if (!o.format.empty() && o.brief && o.format != "jsonl") {
+    print_error(kFormatConflict, kBriefConflictHint);
+    return kExitError;
+  }
+  const report::Format format = o.brief   ? report::Format::brief
+                                : o.json  ? report::Format::json
+                                : o.jsonl ? report::Format::jsonl
+                                          : parse_enum<report::Format>(o.format).value_or(report::Format::text);
 
   Result<std::vector<infer::AnswerEntry>> given = parse_answer_options(o.answers, ctx.kb);
   if (!given) {

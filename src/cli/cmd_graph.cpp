@@ -15,8 +15,8 @@ int run_graph(const Context& ctx, const GraphOptions& o) {
       return kExitError;
     }
   }
-  report::render_graph(ctx.kb, o.format == "mermaid" ? report::GraphFormat::mermaid : report::GraphFormat::dot, only,
-                       ctx.out.buffer());
+  const report::GraphFormat format = parse_enum<report::GraphFormat>(o.format).value_or(report::GraphFormat::dot);
+  report::render_graph(ctx.kb, format, only, ctx.out.buffer());
   ctx.out.commit();
   return kExitExplained;
 }

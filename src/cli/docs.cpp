@@ -23,16 +23,16 @@ struct Opt {
   bool required = false;
 };
 
-struct Command {
+struct CommandDoc {
   std::string name;
   std::string description;
   std::vector<Opt> options;
   std::vector<Opt> positionals;
-  std::vector<Command> subcommands;
+  std::vector<CommandDoc> subcommands;
 };
 
-Command describe(const CLI::App& app, const Invocation& inv) {
-  Command c{app.get_name(), app.get_description(), {}, {}, {}};
+CommandDoc describe(const CLI::App& app, const Invocation& inv) {
+  CommandDoc c{app.get_name(), app.get_description(), {}, {}, {}};
   for (const CLI::Option* o : app.get_options()) {
     Opt opt;
     for (const std::string& s : o->get_snames()) opt.names.push_back("-" + s);
@@ -78,7 +78,7 @@ std::string man_option(const Opt& o) {
   return fmt::format(".TP\n{}\n{}\n", names, roff(o.description));
 }
 
-void man_command(const Command& c, const std::string& prefix, std::string& out) {
+void man_command(const CommandDoc& c, const std::string& prefix, std::string& out) {
   const std::string path = prefix.empty() ? c.name : prefix + " " + c.name;
   std::string usage = "crampx " + path;
   for (const Opt& o : c.options) {
@@ -91,7 +91,7 @@ void man_command(const Command& c, const std::string& prefix, std::string& out) 
   for (const Opt& o : c.options) {
     if (o.names.back() != "--help") out += man_option(o);
   }
-  for (const Command& sub : c.subcommands) man_command(sub, path, out);
+  for (const CommandDoc& sub : c.subcommands) man_command(sub, path, out);
 }
 
 // ---- completions ------------------------------------------------------------
@@ -110,9 +110,9 @@ std::string join(const std::vector<std::string>& v, std::string_view sep = " ") 
   return out;
 }
 
-void bash_command(const Command& c, const std::string& key, std::string& cases, std::string& prev_cases) {
+void bash_command(const CommandDoc& c, const std::string& key, std::string& cases, std::string& prev_cases) {
   std::vector<std::string> words;
-  for (const Command& sub : c.subcommands) words.push_back(sub.name);
+  for (const CommandDoc& sub : c.subcommands) words.push_back(sub.name);
   for (const Opt& o : c.options) words.insert(words.end(), o.names.begin(), o.names.end());
   std::string positional;
   for (const Opt& p : c.positionals) {
@@ -144,12 +144,12 @@ void bash_command(const Command& c, const std::string& key, std::string& cases, 
     for (const std::string& n : o.names) patterns.push_back(key.empty() ? "*:" + n : shell_quote(key + ":" + n));
     prev_cases += fmt::format("    {}) {}; return ;;\n", join(patterns, "|"), action);
   }
-  for (const Command& sub : c.subcommands) {
+  for (const CommandDoc& sub : c.subcommands) {
     bash_command(sub, key.empty() ? sub.name : key + " " + sub.name, cases, prev_cases);
   }
 }
 
-std::string bash(const Command& root) {
+std::string bash(const CommandDoc& root) {
   std::string cases, prev_cases;
   bash_command(root, "", cases, prev_cases);
   // Options of the top level also apply after a command (they fall through).
@@ -181,9 +181,9 @@ complete -F _crampx crampx
 )",
                      [&] {
                        std::string known;
-                       std::function<void(const Command&, const std::string&)> walk = [&](const Command& c,
+                       std::function<void(const CommandDoc&, const std::string&)> walk = [&](const CommandDoc& c,
                                                                                           const std::string& key) {
-                         for (const Command& sub : c.subcommands) {
+                         for (const CommandDoc& sub : c.subcommands) {
                            const std::string k = key.empty() ? sub.name : key + " " + sub.name;
                            known += fmt::format("      {}) path={} ;;\n", shell_quote(k), shell_quote(k));
                            walk(sub, k);
@@ -222,7 +222,7 @@ std::string zsh_spec(const Opt& o) {
                      shell_quote(fmt::format("[{}]{}", esc(o.description), action)));
 }
 
-void zsh_command(const Command& c, const std::string& fn, std::string& out) {
+void zsh_command(const CommandDoc& c, const std::string& fn, std::string& out) {
   std::string specs;
   for (const Opt& o : c.options) specs += " \\\n    " + zsh_spec(o);
   if (!c.subcommands.empty()) {
@@ -239,7 +239,7 @@ void zsh_command(const Command& c, const std::string& fn, std::string& out) {
   out += fmt::format("{}() {{\n  local state line\n  _arguments -s -C{}\n", fn, specs);
   if (!c.subcommands.empty()) {
     out += "  case $state in\n    command)\n      local -a commands\n      commands=(";
-    for (const Command& sub : c.subcommands) {
+    for (const CommandDoc& sub : c.subcommands) {
       std::string d = sub.description;
       std::string escaped;
       for (char ch : d) {
@@ -249,32 +249,32 @@ void zsh_command(const Command& c, const std::string& fn, std::string& out) {
       out += " " + shell_quote(sub.name + ":" + escaped);
     }
     out += " )\n      _describe command commands ;;\n    args)\n      case $line[1] in\n";
-    for (const Command& sub : c.subcommands) out += fmt::format("        {}) {}_{} ;;\n", sub.name, fn, sub.name);
+    for (const CommandDoc& sub : c.subcommands) out += fmt::format("        {}) {}_{} ;;\n", sub.name, fn, sub.name);
     out += "      esac ;;\n  esac\n";
   }
   out += "}\n";
-  for (const Command& sub : c.subcommands) zsh_command(sub, fn + "_" + sub.name, out);
+  for (const CommandDoc& sub : c.subcommands) zsh_command(sub, fn + "_" + sub.name, out);
 }
 
-std::string zsh(const Command& root) {
+std::string zsh(const CommandDoc& root) {
   std::string out = "#compdef crampx\n# zsh completion for crampx (generated by `crampx completion zsh`)\n";
   zsh_command(root, "_crampx", out);
   out += "_crampx \"$@\"\n";
   return out;
 }
 
-void fish_command(const Command& c, const std::vector<std::string>& path, std::string& out) {
+void fish_command(const CommandDoc& c, const std::vector<std::string>& path, std::string& out) {
   std::string condition;
   if (path.empty()) {
     condition = "__fish_use_subcommand";
   } else {
     condition = "__fish_seen_subcommand_from " + path.back();
   }
-  for (const Command& sub : c.subcommands) {
+  for (const CommandDoc& sub : c.subcommands) {
     std::string cond = condition;
     if (!path.empty()) {
       std::vector<std::string> siblings;
-      for (const Command& s : c.subcommands) siblings.push_back(s.name);
+      for (const CommandDoc& s : c.subcommands) siblings.push_back(s.name);
       cond += "; and not __fish_seen_subcommand_from " + join(siblings);
     }
     out += fmt::format("complete -c crampx -n {} -a {} -d {}\n", shell_quote(cond), sub.name, shell_quote(sub.description));
@@ -307,14 +307,14 @@ void fish_command(const Command& c, const std::vector<std::string>& path, std::s
     else if (p.value == "FILE") values = " -F";
     if (!values.empty()) out += fmt::format("complete -c crampx -n {}{}\n", shell_quote(condition), values);
   }
-  for (const Command& sub : c.subcommands) {
+  for (const CommandDoc& sub : c.subcommands) {
     std::vector<std::string> p = path;
     p.push_back(sub.name);
     fish_command(sub, p, out);
   }
 }
 
-std::string fish(const Command& root) {
+std::string fish(const CommandDoc& root) {
   std::string out = "# fish completion for crampx (generated by `crampx completion fish`)\ncomplete -c crampx -f\n";
   fish_command(root, {}, out);
   return out;
@@ -323,7 +323,7 @@ std::string fish(const Command& root) {
 }  // namespace
 
 std::string man_page(const CLI::App& app, const Invocation& inv, std::string_view version) {
-  const Command root = describe(app, inv);
+  const CommandDoc root = describe(app, inv);
   std::string out;
   out += fmt::format(".TH CRAMPX 1 \"\" \"crampx {}\" \"User Commands\"\n", roff(version));
   out += ".SH NAME\ncrampx \\- explain muscle cramps and spasms from a description\n";
@@ -339,7 +339,7 @@ std::string man_page(const CLI::App& app, const Invocation& inv, std::string_vie
   out += ".SH GLOBAL OPTIONS\n" + roff("Accepted before or after the command.") + "\n";
   for (const Opt& o : root.options) out += man_option(o);
   out += ".SH COMMANDS\n";
-  for (const Command& c : root.subcommands) man_command(c, "", out);
+  for (const CommandDoc& c : root.subcommands) man_command(c, "", out);
   out += fmt::format(
       ".SH EXIT STATUS\n.TP\n{}\nSomething was explained (or the command succeeded).\n.TP\n{}\n"
       "Nothing was recognized: the text is not about cramps or spasms, and the report says so.\n.TP\n{}\n"
@@ -379,7 +379,7 @@ std::string man_page(const CLI::App& app, const Invocation& inv, std::string_vie
 }
 
 std::string completion_script(std::string_view shell, const CLI::App& app, const Invocation& inv) {
-  const Command root = describe(app, inv);
+  const CommandDoc root = describe(app, inv);
   if (shell == "zsh") return zsh(root);
   if (shell == "fish") return fish(root);
   return bash(root);

@@ -7,7 +7,9 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 
+#include "base/enum_names.h"
 #include "base/result.h"
 #include "infer/report.h"
 #include "kb/knowledge_base.h"
@@ -15,6 +17,24 @@
 namespace crampx::report {
 
 enum class Format { text, json, jsonl, markdown, brief };
+
+}  // namespace crampx::report
+
+namespace crampx {
+
+template <>
+struct EnumNames<report::Format> {  // explain --format (brief is --brief, a form of jsonl)
+  static constexpr std::pair<report::Format, std::string_view> table[] = {
+      {report::Format::text, "text"},
+      {report::Format::json, "json"},
+      {report::Format::jsonl, "jsonl"},
+      {report::Format::markdown, "markdown"},
+      {report::Format::brief, "brief"}};
+};
+
+}  // namespace crampx
+
+namespace crampx::report {
 
 inline constexpr std::string_view kReportSchema = "crampx/report/v1";
 

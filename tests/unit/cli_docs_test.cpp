@@ -138,5 +138,44 @@ TEST(CliDefinition, ExplainParsesIntoTheInvocation) {
   EXPECT_EQ(inv.global.color, "never");
 }
 
+// Parsing a command line picks the table's row for the command it names.
+TEST(CliDefinition, ParsingPicksTheCommandsRow) {
+  const std::pair<std::vector<const char*>, std::string> cases[] = {
+      {{"explain", "calf cramps"}, "explain"},
+      {{"--color", "never", "why", "myotonia"}, "why"},
+      {{"kb", "stats", "--json"}, "kb stats"},
+      {{"kb", "dump"}, "kb dump"},
+      {{"completion", "zsh"}, "completion"},
+      {{"man"}, "man"},
+      {{"--version"}, ""},
+  };
+  for (const auto& [args, want] : cases) {
+    CLI::App app{kAppDescription, "crampx"};
+    Invocation inv;
+    define(app, inv);
+    std::vector<const char*> argv = {"crampx"};
+    argv.insert(argv.end(), args.begin(), args.end());
+    app.parse(static_cast<int>(argv.size()), const_cast<char**>(argv.data()));
+    const std::string got =
+        inv.command == nullptr ? ""
+                               : std::string(inv.command->group) + (inv.command->group.empty() ? "" : " ") +
+                                     std::string(inv.command->name);
+    EXPECT_EQ(got, want) << args.front();
+  }
+  for (const Command& c : commands()) {
+    EXPECT_EQ(c.run == nullptr, c.name == "kb") << c.name << ": only a group has nothing to run";
+    EXPECT_EQ(c.needs_kb, c.name != "completion" && c.name != "man") << c.name;
+  }
+}
+
+// A group runs one of its commands: `crampx kb` alone is a usage error.
+TEST(CliDefinition, GroupNeedsACommand) {
+  CLI::App app{kAppDescription, "crampx"};
+  Invocation inv;
+  define(app, inv);
+  std::vector<const char*> argv = {"crampx", "kb"};
+  EXPECT_THROW(app.parse(static_cast<int>(argv.size()), const_cast<char**>(argv.data())), CLI::ParseError);
+}
+
 }  // namespace
 }  // namespace crampx::cli
