@@ -47,10 +47,12 @@ Verdict reference_read(std::string_view line, json& doc) {
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   std::string_view line(reinterpret_cast<const char*>(data), size);
   const kb::KnowledgeBase& kb = kb::embedded();
-  // One Record for every input, as a stream reuses one: what a line leaves behind in
-  // it must not change what the next line reads as (the checks below hold per line).
+  // One reader and one Record for every input, as a stream's worker reuses them: what a
+  // line leaves behind in them must not change what the next line reads as (the checks
+  // below hold per line).
+  static cli::RecordReader reader;
   static cli::Record reused;
-  cli::parse_record(line, kb, reused);
+  reader.read(line, kb, reused);
   const cli::Record& r = reused;
 
   if (r.id) fuzz::check(json::accept(*r.id), "the echoed id is valid JSON");

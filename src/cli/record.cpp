@@ -14,7 +14,7 @@ constexpr std::size_t kKeptTextBytes = 1 << 20;
 
 }  // namespace
 
-void parse_record(std::string_view line, const kb::KnowledgeBase& kb, Record& r) {
+void RecordReader::read(std::string_view line, const kb::KnowledgeBase& kb, Record& r) {
   r.id.reset();
   empty_kept(r.text, kKeptTextBytes);
   r.answers.clear();
@@ -37,10 +37,10 @@ void parse_record(std::string_view line, const kb::KnowledgeBase& kb, Record& r)
     r.text.assign(line);
     return;
   }
-  // The fields' buffers are this thread's, reused line after line; the text trades
-  // buffers with the record's rather than being copied.
-  thread_local RecordFields fields;
-  const std::optional<Error> e = read_json_record(line, fields);
+  // The fields' buffers are reused line after line; the text trades buffers with the
+  // record's rather than being copied.
+  RecordFields& fields = fields_;
+  const std::optional<Error> e = json_.read(line, fields);
   r.id = std::move(fields.id);
   if (e) {
     r.error = *e;
@@ -64,7 +64,7 @@ void parse_record(std::string_view line, const kb::KnowledgeBase& kb, Record& r)
 
 Record parse_record(std::string_view line, const kb::KnowledgeBase& kb) {
   Record r;
-  parse_record(line, kb, r);
+  RecordReader().read(line, kb, r);
   return r;
 }
 

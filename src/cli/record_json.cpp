@@ -150,10 +150,10 @@ class Handler : public rapidjson::BaseReaderHandler<rapidjson::UTF8<>, Handler> 
 // lie instead of through a stack, and a NUL-terminated stream needs no bounds check per byte
 // (a bounded stream's reads were half the parse). A NUL byte inside the line ends the parse
 // there, as the line's end does: the same errors as reading the line where it lies.
-std::optional<Error> read_in_place(std::string_view line, std::string& copy, RecordFields& out) {
+std::optional<Error> read_in_place(std::string_view line, std::string& copy, rapidjson::Reader& reader,
+                                   RecordFields& out) {
   Handler handler(out);
   rapidjson::InsituStringStream in(copy.data());
-  thread_local rapidjson::Reader reader;  // its state stack is kept for the next line
   // No UTF-8 validation here: invalid bytes in a string are read like invalid bytes in a plain
   // text line (as U+FFFD), so such a record is answered rather than lost, and the parse is
   // about a fifth faster. Output stays valid JSON: the writer escapes invalid bytes.
@@ -181,14 +181,21 @@ std::optional<Error> read_in_place(std::string_view line, std::string& copy, Rec
 
 }  // namespace
 
-std::optional<Error> read_json_record(std::string_view line, RecordFields& out) {
+struct JsonRecordReader::Buffers {
+  rapidjson::Reader reader;  // its state stack is kept for the next line
+  std::string copy;          // so is the copy's buffer: no allocation per record
+};
+
+JsonRecordReader::JsonRecordReader() : buffers_(std::make_unique<Buffers>()) {}
+JsonRecordReader::~JsonRecordReader() = default;
+
+std::optional<Error> JsonRecordReader::read(std::string_view line, RecordFields& out) {
   out.id.reset();
   out.text.clear();
   out.answers.clear();
-  thread_local std::string copy;  // kept for the next line: no allocation per record
-  copy.assign(line);
-  std::optional<Error> error = read_in_place(line, copy, out);
-  empty_kept(copy, 1 << 20);  // but not a huge line's
+  buffers_->copy.assign(line);
+  std::optional<Error> error = read_in_place(line, buffers_->copy, buffers_->reader, out);
+  empty_kept(buffers_->copy, 1 << 20);  // but not a huge line's
   return error;
 }
 

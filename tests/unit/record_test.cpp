@@ -31,38 +31,40 @@ TEST(Record, JsonObjectWithIdAndAnswers) {
   EXPECT_EQ(*s.id, R"("x\"y")");
 }
 
-// A stream reads every line into the same Record: nothing of one line may show
-// through in the next, whatever each of them is (JSON, an error, plain text, a huge text).
+// A stream's worker reads every line with the same reader into the same Record: nothing
+// of one line may show through in the next, whatever each of them is (JSON, an error,
+// plain text, a huge text).
 TEST(Record, AReusedRecordKeepsNothingOfTheLineBefore) {
   const auto& kb = test::mini_kb();
+  RecordReader reader;
   Record r;
-  parse_record(R"({"id": "first", "text": "cramps", "answers": {"night_time": "yes"}})", kb, r);
+  reader.read(R"({"id": "first", "text": "cramps", "answers": {"night_time": "yes"}})", kb, r);
   ASSERT_EQ(code(r), "ok");
   ASSERT_EQ(r.answers.size(), 1u);
 
-  parse_record(R"({"id": 2, "text": )", kb, r);  // invalid JSON, with a readable id
+  reader.read(R"({"id": 2, "text": )", kb, r);  // invalid JSON, with a readable id
   EXPECT_EQ(code(r), "invalid_json");
   EXPECT_EQ(*r.id, "2");
   EXPECT_TRUE(r.text.empty());
   EXPECT_TRUE(r.answers.empty());
 
-  parse_record("twitching", kb, r);
+  reader.read("twitching", kb, r);
   EXPECT_EQ(code(r), "ok");
   EXPECT_FALSE(r.id);
   EXPECT_EQ(r.text, "twitching");
 
   const std::string huge(2 << 20, 'x');
-  parse_record(R"({"text": ")" + huge + R"("})", kb, r);
+  reader.read(R"({"text": ")" + huge + R"("})", kb, r);
   EXPECT_EQ(code(r), "ok");
   EXPECT_EQ(r.text, huge);
 
-  parse_record(R"({"id": 3, "text": "cramp"})", kb, r);
+  reader.read(R"({"id": 3, "text": "cramp"})", kb, r);
   EXPECT_EQ(code(r), "ok");
   EXPECT_EQ(*r.id, "3");
   EXPECT_EQ(r.text, "cramp");
   EXPECT_TRUE(r.answers.empty());
 
-  parse_record("   ", kb, r);
+  reader.read("   ", kb, r);
   EXPECT_EQ(code(r), "empty_record");
   EXPECT_FALSE(r.id);
   EXPECT_TRUE(r.text.empty());
@@ -180,6 +182,27 @@ TEST(Record, TheIdIsKeptForErrorRecords) {
   const Record r = parse(R"({"id": "a7", "text": 12})");
   EXPECT_EQ(code(r), "invalid_text");
   EXPECT_EQ(*r.id, "\"a7\"");
+}
+
+// Each reader's buffers are its own: two readers used in turn (as two workers of a
+// stream may be) read each line as a fresh reader does.
+TEST(Record, ReadersUsedInTurnReadAsFreshOnes) {
+  const auto& kb = test::mini_kb();
+  const std::string lines[] = {R"({"id": 1, "text": "cramps at night", "answers": {"night_time": "no"}})",
+                               R"({"id": "b", "text": )", "twitching", R"({"text": "x", "id": [1]})",
+                               R"({"id": 5, "text": "calf cramp"})", "   "};
+  RecordReader first, second;
+  Record a, b;
+  for (std::size_t i = 0; i < std::size(lines); ++i) {
+    RecordReader& reader = i % 2 == 0 ? first : second;
+    Record& r = i % 2 == 0 ? a : b;
+    reader.read(lines[i], kb, r);
+    const Record fresh = parse(lines[i]);
+    EXPECT_EQ(code(r), code(fresh)) << lines[i];
+    EXPECT_EQ(r.id, fresh.id) << lines[i];
+    EXPECT_EQ(r.text, fresh.text) << lines[i];
+    EXPECT_EQ(r.answers.size(), fresh.answers.size()) << lines[i];
+  }
 }
 
 TEST(Record, AnswerOptionSuggestsNearMisses) {
