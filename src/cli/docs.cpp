@@ -346,6 +346,17 @@ std::string man_page(const CLI::App& app, const Invocation& inv, std::string_vie
       "A usage, input, knowledge-base or write error; with \\fB\\-\\-jsonl\\fR, after the whole stream if any line "
       "was bad.\n.TP\n{}\nInterrupted (Ctrl-C): what was explained so far is written; a second Ctrl-C stops at once.\n",
       kExitExplained, kExitNothing, kExitError, kExitInterrupted);
+  std::string statuses;
+  for (const auto& [status, name] : EnumNames<text::Status>::table) {
+    statuses += fmt::format("{}{}", statuses.empty() ? "" : ", ", name);
+  }
+  out += ".SH JSON REPORT\n" +
+         roff(fmt::format("--json and --jsonl write reports of schema {} (described field by field by "
+                          "data/schema/report.schema.json in the source). What the text says of a finding is one of: "
+                          "{}; a finding's status and a cause's supporting and conflicting findings' state use these "
+                          "words (absent: denied; possible: uncertain).",
+                          report::kReportSchema, statuses)) +
+         "\n";
   out += ".SH STREAM ERRORS\n" +
          roff("With --jsonl, a line that cannot be explained is answered with an error record, "
               "{\"id\": ..., \"error\": {\"code\": CODE, \"message\": ...}}, and the stream goes on. The codes:") +

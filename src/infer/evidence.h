@@ -53,6 +53,24 @@ enum class State : std::uint8_t {
   irrelevant,   // mentioned as past (when the past does not count), hypothetical or of someone else
 };
 
+}  // namespace crampx::infer
+
+namespace crampx {
+
+// The report's words for a finding's state: a report says "present", "possible" and "absent",
+// as a mention's status does (text::Status).
+template <>
+struct EnumNames<infer::State> {
+  static constexpr std::pair<infer::State, std::string_view> table[] = {
+      {infer::State::unknown, "unknown"}, {infer::State::present, "present"},
+      {infer::State::possible, "possible"}, {infer::State::absent, "absent"},
+      {infer::State::asked, "asked"},     {infer::State::irrelevant, "irrelevant"}};
+};
+
+}  // namespace crampx
+
+namespace crampx::infer {
+
 struct Evidence {
   std::vector<State> state;          // indexed by finding
   std::vector<std::uint32_t> known;  // the findings whose state is not unknown, each once

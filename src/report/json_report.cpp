@@ -24,9 +24,7 @@ void write_contributions(JsonWriter& w, const KnowledgeBase& kb, Key key,
     w.begin_object()
         .field("id", kb.str(f.id))
         .field("label", kb.str(f.label))
-        .field("state", c.state == infer::State::absent     ? "denied"
-                        : c.state == infer::State::possible ? "uncertain"
-                                                            : "present")
+        .field("state", to_string(c.state))
         .field("bits", c.bits)
         .end_object();
   }

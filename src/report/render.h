@@ -36,7 +36,7 @@ struct EnumNames<report::Format> {  // explain --format (brief is --brief, a for
 
 namespace crampx::report {
 
-inline constexpr std::string_view kReportSchema = "crampx/report/v1";
+inline constexpr std::string_view kReportSchema = "crampx/report/v2";
 
 // --json's indentation, and how deep a cause object sits in a report (the report
 // object, its "causes" array, the cause).

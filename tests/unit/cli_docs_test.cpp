@@ -102,6 +102,19 @@ TEST(CliDocs, ManPageStatesTheEnforcedLimits) {
   }
 }
 
+// The man page names the report's schema and the words of its one status vocabulary.
+TEST(CliDocs, ManPageStatesTheReportSchemaAndStatuses) {
+  CLI::App app{kAppDescription, "crampx"};
+  Invocation inv;
+  define(app, inv);
+  const std::string man = man_page(app, inv, "1.2.3");
+  const auto section = man.substr(man.find(".SH JSON REPORT"));
+  EXPECT_NE(section.find("crampx/report/v2"), std::string::npos);
+  for (const auto& [status, name] : EnumNames<text::Status>::table) {
+    EXPECT_NE(section.find(std::string(name)), std::string::npos) << name;
+  }
+}
+
 // The codes an error record can carry are declared once (base/error_code.h); the man
 // page and the report schema list exactly those.
 TEST(CliDocs, RecordErrorCodesAreListedInTheManPageAndTheSchema) {
