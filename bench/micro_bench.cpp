@@ -187,9 +187,10 @@ BENCHMARK(BM_Render)
 
 void BM_ParseRecord(benchmark::State& state) {
   const std::string line = R"({"id": 12345, "text": "My calves lock up at night after long runs in the heat, no weakness.", "answers": {"night_time": "yes"}})";
-  cli::Record record;  // reused, as a stream does
+  cli::RecordReader reader;  // reused, as a stream's worker does
+  cli::Record record;
   for (auto _ : state) {
-    cli::parse_record(line, kb(), record);
+    reader.read(line, kb(), record);
     benchmark::DoNotOptimize(record.text.data());
   }
   state.SetBytesProcessed(static_cast<std::int64_t>(state.iterations() * line.size()));
@@ -206,10 +207,11 @@ void BM_Record(benchmark::State& state) {
   options.explain_causes = options.ask_question = options.list_unrecognized = !brief;
   std::vector<std::string> lines;
   for (const std::string& s : sentences()) lines.push_back("{\"id\": 1, \"text\": \"" + s + "\"}");
+  cli::RecordReader reader;
   cli::Record rec;
   std::size_t i = 0;
   for (auto _ : state) {
-    cli::parse_record(lines[i++ % lines.size()], kb(), rec);
+    reader.read(lines[i++ % lines.size()], kb(), rec);
     infer::explain(rec.text, {}, kb(), options, ws, r);
     out.clear();
     report::render(brief ? report::Format::brief : report::Format::jsonl, r, kb(), {}, out);

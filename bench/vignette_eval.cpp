@@ -65,7 +65,7 @@ int negation_violations(const json& row, const crampx::infer::Report& r, const K
         if (!read_as_there && !supports) continue;
         ++violations;
         notes.push_back(fmt::format("  negation: '{}' read as {} {}", phrase.get<std::string>(),
-                                    crampx::text::to_string(m.status), kb.str(kb.findings()[m.finding].id)));
+                                    crampx::to_string(m.status), kb.str(kb.findings()[m.finding].id)));
       }
     }
   }
@@ -125,7 +125,7 @@ int main(int argc, char** argv) {
     const auto expected = row.value("expected", std::vector<std::string>{});
     std::vector<std::string> ranked;
     for (const auto& c : rep.causes) ranked.emplace_back(kb.str(kb.causes()[c.cause].id));
-    const std::string level(crampx::infer::to_string(rep.triage.level));
+    const std::string level(crampx::to_string(rep.triage.level));
     std::vector<std::string> notes;
     bool miss = false;
 
@@ -173,7 +173,7 @@ int main(int argc, char** argv) {
       }
       std::string findings;
       for (const auto& m : rep.analysis.mentions) {
-        findings += fmt::format(" {}={}", kb.str(kb.findings()[m.finding].id), crampx::text::to_string(m.status));
+        findings += fmt::format(" {}={}", kb.str(kb.findings()[m.finding].id), crampx::to_string(m.status));
       }
       std::string exp;
       for (const auto& e : expected) exp += (exp.empty() ? "" : ",") + e;

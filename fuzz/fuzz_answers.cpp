@@ -9,6 +9,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "cli/answers.h"
 #include "cli/record.h"
 #include "fuzz_check.h"
 #include "infer/report.h"

@@ -47,10 +47,12 @@ Verdict reference_read(std::string_view line, json& doc) {
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   std::string_view line(reinterpret_cast<const char*>(data), size);
   const kb::KnowledgeBase& kb = kb::embedded();
-  // One Record for every input, as a stream reuses one: what a line leaves behind in
-  // it must not change what the next line reads as (the checks below hold per line).
+  // One reader and one Record for every input, as a stream's worker reuses them: what a
+  // line leaves behind in them must not change what the next line reads as (the checks
+  // below hold per line).
+  static cli::RecordReader reader;
   static cli::Record reused;
-  cli::parse_record(line, kb, reused);
+  reader.read(line, kb, reused);
   const cli::Record& r = reused;
 
   if (r.id) fuzz::check(json::accept(*r.id), "the echoed id is valid JSON");
@@ -58,7 +60,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     fuzz::check(r.text.size() <= cli::kMaxTextBytes, "text within the limit");
     for (const infer::AnswerEntry& a : r.answers) fuzz::check(a.finding < kb.findings().size(), "answer finding");
   } else {
-    fuzz::check(!r.error->code.empty() && !r.error->message.empty(), "an error has a code and a message");
+    fuzz::check(is_record_error(r.error->code) && !r.error->message.empty(), "an error record has a record code and a message");
   }
 
   if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
@@ -75,9 +77,9 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   // ("0e400"), which JSON allows and nlohmann::json reads; crampx says so in the message.
   // Such a line is refused whatever else it holds, so nothing more is compared.
   if (r.error && r.error->message.find("Number too big") != std::string::npos) return 0;
-  fuzz::check(!r.error || r.error->code != "invalid_json", "valid JSON is not called invalid");
+  fuzz::check(!r.error || r.error->code != ErrorCode::invalid_json, "valid JSON is not called invalid");
   if (!doc.is_object()) {
-    fuzz::check(r.error && r.error->code == "invalid_record", "a non-object is an invalid record");
+    fuzz::check(r.error && r.error->code == ErrorCode::invalid_record, "a non-object is an invalid record");
     return 0;
   }
   const auto text = doc.find("text");

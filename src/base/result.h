@@ -6,12 +6,14 @@
 #include <utility>
 #include <variant>
 
+#include "base/error_code.h"
+
 namespace crampx {
 
-// What went wrong, in words a user can act on. `code` is a stable snake_case
-// token for scripts ("invalid_json", "kb_invalid" ...); `message` is one sentence.
+// What went wrong, in words a user can act on. `code` names it for scripts
+// (base/error_code.h); `message` is one sentence.
 struct Error {
-  std::string code;
+  ErrorCode code;
   std::string message;
 };
 

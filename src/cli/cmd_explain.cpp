@@ -6,7 +6,9 @@
 
 #include <fmt/format.h>
 
+#include "cli/answers.h"
 #include "cli/commands.h"
+#include "cli/definition.h"
 #include "cli/exit_codes.h"
 #include "cli/record.h"
 #include "cli/stream.h"
@@ -23,14 +25,14 @@ Result<std::string> read_all_stdin() {
   for (;;) {
     const ssize_t n = ::read(STDIN_FILENO, buf, sizeof buf);
     if (n < 0 && errno == EINTR) {
-      if (interrupted()) return Error{"interrupted", "interrupted"};
+      if (interrupted()) return Error{ErrorCode::interrupted, "interrupted"};
       continue;
     }
-    if (n < 0) return Error{"input_error", fmt::format("cannot read stdin: {}", std::strerror(errno))};
+    if (n < 0) return Error{ErrorCode::input_error, fmt::format("cannot read stdin: {}", std::strerror(errno))};
     if (n == 0) break;
     text.append(buf, static_cast<std::size_t>(n));
     if (text.size() > kMaxTextBytes) {
-      return Error{"text_too_long", fmt::format("the text is longer than the limit of {} MiB", kMaxTextBytes >> 20)};
+      return Error{ErrorCode::text_too_long, fmt::format("the text is longer than the limit of {} MiB", kMaxTextBytes >> 20)};
     }
   }
   return text;
@@ -39,25 +41,27 @@ Result<std::string> read_all_stdin() {
 }  // namespace
 
 int run_explain(const Context& ctx, const ExplainOptions& o) {
-  report::Format format = report::Format::text;
-  if (o.format == "json" || o.json) format = report::Format::json;
-  if (o.format == "markdown") format = report::Format::markdown;
-  if (o.format == "jsonl" || o.jsonl) format = report::Format::jsonl;
-  if (o.brief) format = report::Format::brief;
-  if ((o.json && o.jsonl) || (!o.format.empty() && (o.json || o.jsonl) && o.format != (o.json ? "json" : "jsonl"))) {
-    print_error("choose one output format", "--json, --jsonl and --format are alternatives");
+  // --json and --jsonl, and --brief and --json, exclude each other at parsing (definition.cpp);
+  // --format's value must agree with them.
+  if (!o.format.empty() && (o.json || o.jsonl) && o.format != (o.json ? "json" : "jsonl")) {
+    print_error(kFormatConflict, kFormatConflictHint);
     return kExitError;
   }
-
-  std::vector<infer::AnswerEntry> answers;
-  for (const std::string& a : o.answers) {
-    Result<infer::AnswerEntry> entry = parse_answer_option(a, ctx.kb);
-    if (!entry) {
-      print_error(entry.error().message, "see the findings with 'crampx list findings'");
-      return kExitError;
-    }
-    answers.push_back(*entry);
+  if (!o.format.empty() && o.brief && o.format != "jsonl") {
+    print_error(kFormatConflict, kBriefConflictHint);
+    return kExitError;
   }
+  const report::Format format = o.brief   ? report::Format::brief
+                                : o.json  ? report::Format::json
+                                : o.jsonl ? report::Format::jsonl
+                                          : parse_enum<report::Format>(o.format).value_or(report::Format::text);
+
+  Result<std::vector<infer::AnswerEntry>> given = parse_answer_options(o.answers, ctx.kb);
+  if (!given) {
+    print_error(given.error().message, "see the findings with 'crampx list findings'");
+    return kExitError;
+  }
+  std::vector<infer::AnswerEntry> answers = std::move(*given);
 
   report::RenderOptions render;
   render.top = o.top.value_or(format == report::Format::text || format == report::Format::markdown ? 3 : 5);

@@ -10,10 +10,12 @@
 
 #include <fmt/format.h>
 
+#include "cli/answers.h"
 #include "cli/commands.h"
 #include "cli/exit_codes.h"
 #include "cli/line_reader.h"
 #include "cli/record.h"
+#include "cli/shell_quote.h"
 #include "cli/terminal.h"
 #include "infer/report.h"
 #include "report/render.h"
@@ -51,18 +53,6 @@ bool read_line(LineReader& in, std::string& line) {
   return in.next(line, too_long) == LineReader::Result::line && !too_long;
 }
 
-std::string shell_quote(std::string_view s) {
-  std::string out = "'";
-  for (char c : s) {
-    if (c == '\'') {
-      out += "'\\''";
-    } else {
-      out.push_back(c);
-    }
-  }
-  return out + "'";
-}
-
 }  // namespace
 
 int run_interview(const Context& ctx, const InterviewOptions& o) {
@@ -85,15 +75,12 @@ int run_interview(const Context& ctx, const InterviewOptions& o) {
     if (echo) out.write(report::terminal_safe(text) + "\n");
   }
 
-  std::vector<infer::AnswerEntry> answers;
-  for (const std::string& a : o.answers) {
-    Result<infer::AnswerEntry> entry = parse_answer_option(a, ctx.kb);
-    if (!entry) {
-      print_error(entry.error().message, "see the findings with 'crampx list findings'");
-      return kExitError;
-    }
-    answers.push_back(*entry);
+  Result<std::vector<infer::AnswerEntry>> given = parse_answer_options(o.answers, ctx.kb);
+  if (!given) {
+    print_error(given.error().message, "see the findings with 'crampx list findings'");
+    return kExitError;
   }
+  std::vector<infer::AnswerEntry> answers = std::move(*given);
 
   infer::Workspace workspace;
   infer::Report rep;
@@ -155,7 +142,7 @@ int run_interview(const Context& ctx, const InterviewOptions& o) {
   if (rep.in_scope) {
     std::string again = "crampx explain " + shell_quote(text);
     for (const infer::AnswerEntry& a : answers) {
-      again += fmt::format(" --answer {}={}", ctx.kb.str(ctx.kb.findings()[a.finding].id), infer::to_string(a.answer));
+      again += fmt::format(" --answer {}={}", ctx.kb.str(ctx.kb.findings()[a.finding].id), to_string(a.answer));
     }
     out.write("\nTo see this report again: " + report::terminal_safe(again) + "\n");
   }

@@ -1,4 +1,6 @@
 // crampx list causes|findings|mechanisms|red_flags|references [--json]
+#include <algorithm>
+
 #include <fmt/format.h>
 
 #include "cli/commands.h"
@@ -30,12 +32,12 @@ int run_list(const Context& ctx, const ListOptions& o) {
   if (o.what == "causes") {
     rows = rows_of(kb, kb.causes(), [](const kb::CauseRec& c) { return fmt::format("prior {:.2f}", c.prior); });
   } else if (o.what == "findings") {
-    static constexpr std::string_view kScope[] = {"core", "weak", "context"};
-    rows = rows_of(kb, kb.findings(),
-                   [](const kb::FindingRec& f) { return std::string(kScope[static_cast<int>(f.scope)]); });
+    rows = rows_of(kb, kb.findings(), [](const kb::FindingRec& f) { return std::string(to_string(f.scope)); });
   } else if (o.what == "mechanisms") {
     rows = rows_of(kb, kb.mechanisms(), [](const kb::MechanismRec& m) {
-      return std::string(m.kind == kb::MechanismKind::normal_step ? "normal step" : "disturbance");
+      std::string kind(to_string(m.kind));
+      std::replace(kind.begin(), kind.end(), '_', ' ');  // "normal step", as people read it
+      return kind;
     });
   } else if (o.what == "red_flags") {
     rows = rows_of(kb, kb.red_flags(), [](const kb::RedFlagRec&) { return std::string(); });

@@ -1,19 +1,26 @@
-// The one definition of every command and option of crampx. Parsing (app.cpp),
-// --help (CLI11), the man page and the shell completions (docs.cpp) all come from
-// it, and a test checks that none of them misses an option.
+// The one definition of every command and option of crampx: a table of commands,
+// each with its options, the function that runs it and whether it needs the
+// knowledge base. Parsing (app.cpp), --help (CLI11), the man page and the shell
+// completions (docs.cpp) all come from it, and a test checks that none of them
+// misses an option.
 #pragma once
 
 #include <map>
-#include <memory>
+#include <span>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include <CLI/CLI.hpp>
 
+#include "cli/context.h"
 #include "cli/options.h"
 
 namespace crampx::cli {
 
+struct Command;
+
+// Everything the command line says, bound to the options by define().
 struct Invocation {
   GlobalOptions global;
   ExplainOptions explain;
@@ -27,37 +34,36 @@ struct Invocation {
   bool stats_json = false;
   std::string completion_shell;
 
-  CLI::App* explain_cmd = nullptr;
-  CLI::App* interview_cmd = nullptr;
-  CLI::App* why_cmd = nullptr;
-  CLI::App* show_cmd = nullptr;
-  CLI::App* search_cmd = nullptr;
-  CLI::App* graph_cmd = nullptr;
-  CLI::App* list_cmd = nullptr;
-  CLI::App* kb_cmd = nullptr;
-  CLI::App* kb_dump = nullptr;
-  CLI::App* kb_validate = nullptr;
-  CLI::App* kb_stats = nullptr;
-  CLI::App* completion_cmd = nullptr;
-  CLI::App* man_cmd = nullptr;  // hidden: writes the man page (used by the build)
+  const Command* command = nullptr;  // the command given, once parsed (null: none)
+  const CLI::App* app = nullptr;     // the whole command line, for the documents made from it
 
   // The fixed values an option or positional takes, for checking and for completions.
   std::map<const CLI::Option*, std::vector<std::string>> choices;
 };
 
-// How much of the command line to build. `explain` is the command shell loops run
-// thousands of times: building only it (and the global options) halves the cost of
-// start-up. Everything else, --help included, sees the whole definition.
-enum class Scope { all, explain };
+// One command of crampx.
+struct Command {
+  std::string_view group;  // the command it belongs to ("kb" for `kb dump`), or empty
+  std::string_view name;
+  std::string_view description;
+  void (*define)(CLI::App& command, Invocation& inv);      // its options and positionals (may be null)
+  int (*run)(const Context& ctx, const Invocation& inv);  // null for a group of commands (kb)
+  bool needs_kb;  // false: runs without reading --kb or $CRAMPX_KB (the generated documents)
+  bool hidden = false;  // left out of --help, the man page and the completions
+};
+
+// Every command, in the order --help lists them; a group comes before its commands.
+std::span<const Command> commands();
 
 // Builds the command line into `app`, binding every option to `inv`.
-void define(CLI::App& app, Invocation& inv, Scope scope = Scope::all);
-
-// The scope a command line needs: `explain` when its command (after any global options)
-// is explain, else all.
-Scope scope_of(int argc, const char* const* argv);
+void define(CLI::App& app, Invocation& inv);
 
 inline constexpr const char* kAppDescription =
     "crampx explains muscle cramps and spasms from a description. It is not a diagnosis.";
+
+// The output formats exclude each other (--json, --jsonl, --brief, --format): one error for all.
+inline constexpr std::string_view kFormatConflict = "choose one output format";
+inline constexpr std::string_view kFormatConflictHint = "--json, --jsonl and --format are alternatives";
+inline constexpr std::string_view kBriefConflictHint = "--brief is a form of --jsonl (or --format jsonl)";
 
 }  // namespace crampx::cli

@@ -7,6 +7,7 @@
 #include "base/json_limits.h"
 #include "cli/exit_codes.h"
 #include "cli/record.h"
+#include "cli/shell_quote.h"
 #include "kb/document.h"
 #include "report/render.h"
 
@@ -22,16 +23,16 @@ struct Opt {
   bool required = false;
 };
 
-struct Command {
+struct CommandDoc {
   std::string name;
   std::string description;
   std::vector<Opt> options;
   std::vector<Opt> positionals;
-  std::vector<Command> subcommands;
+  std::vector<CommandDoc> subcommands;
 };
 
-Command describe(const CLI::App& app, const Invocation& inv) {
-  Command c{app.get_name(), app.get_description(), {}, {}, {}};
+CommandDoc describe(const CLI::App& app, const Invocation& inv) {
+  CommandDoc c{app.get_name(), app.get_description(), {}, {}, {}};
   for (const CLI::Option* o : app.get_options()) {
     Opt opt;
     for (const std::string& s : o->get_snames()) opt.names.push_back("-" + s);
@@ -77,7 +78,7 @@ std::string man_option(const Opt& o) {
   return fmt::format(".TP\n{}\n{}\n", names, roff(o.description));
 }
 
-void man_command(const Command& c, const std::string& prefix, std::string& out) {
+void man_command(const CommandDoc& c, const std::string& prefix, std::string& out) {
   const std::string path = prefix.empty() ? c.name : prefix + " " + c.name;
   std::string usage = "crampx " + path;
   for (const Opt& o : c.options) {
@@ -90,7 +91,7 @@ void man_command(const Command& c, const std::string& prefix, std::string& out) 
   for (const Opt& o : c.options) {
     if (o.names.back() != "--help") out += man_option(o);
   }
-  for (const Command& sub : c.subcommands) man_command(sub, path, out);
+  for (const CommandDoc& sub : c.subcommands) man_command(sub, path, out);
 }
 
 // ---- completions ------------------------------------------------------------
@@ -109,21 +110,9 @@ std::string join(const std::vector<std::string>& v, std::string_view sep = " ") 
   return out;
 }
 
-std::string sq(std::string_view s) {  // single-quoted for sh, zsh and fish
-  std::string out = "'";
-  for (char c : s) {
-    if (c == '\'') {
-      out += "'\\''";
-    } else {
-      out.push_back(c);
-    }
-  }
-  return out + "'";
-}
-
-void bash_command(const Command& c, const std::string& key, std::string& cases, std::string& prev_cases) {
+void bash_command(const CommandDoc& c, const std::string& key, std::string& cases, std::string& prev_cases) {
   std::vector<std::string> words;
-  for (const Command& sub : c.subcommands) words.push_back(sub.name);
+  for (const CommandDoc& sub : c.subcommands) words.push_back(sub.name);
   for (const Opt& o : c.options) words.insert(words.end(), o.names.begin(), o.names.end());
   std::string positional;
   for (const Opt& p : c.positionals) {
@@ -131,7 +120,7 @@ void bash_command(const Command& c, const std::string& key, std::string& cases, 
     if (const std::string dyn = dynamic_values(p); !dyn.empty()) positional = dyn;
     if (p.value == "FILE") positional = "FILES";
   }
-  cases += fmt::format("    {}) words={}", sq(key), sq(join(words)));
+  cases += fmt::format("    {}) words={}", shell_quote(key), shell_quote(join(words)));
   if (positional == "FILES") {
     cases += "; files=1";
   } else if (!positional.empty()) {
@@ -142,7 +131,7 @@ void bash_command(const Command& c, const std::string& key, std::string& cases, 
     if (o.value.empty()) continue;
     std::string action;
     if (!o.choices.empty()) {
-      action = fmt::format("COMPREPLY=($(compgen -W {} -- \"$cur\"))", sq(join(o.choices)));
+      action = fmt::format("COMPREPLY=($(compgen -W {} -- \"$cur\"))", shell_quote(join(o.choices)));
     } else if (o.value == "FILE") {
       action = "COMPREPLY=($(compgen -f -- \"$cur\"))";
     } else if (const std::string dyn = dynamic_values(o); !dyn.empty()) {
@@ -152,15 +141,15 @@ void bash_command(const Command& c, const std::string& key, std::string& cases, 
     }
     // Top-level options also follow a command (they fall through), so they match any path.
     std::vector<std::string> patterns;
-    for (const std::string& n : o.names) patterns.push_back(key.empty() ? "*:" + n : sq(key + ":" + n));
+    for (const std::string& n : o.names) patterns.push_back(key.empty() ? "*:" + n : shell_quote(key + ":" + n));
     prev_cases += fmt::format("    {}) {}; return ;;\n", join(patterns, "|"), action);
   }
-  for (const Command& sub : c.subcommands) {
+  for (const CommandDoc& sub : c.subcommands) {
     bash_command(sub, key.empty() ? sub.name : key + " " + sub.name, cases, prev_cases);
   }
 }
 
-std::string bash(const Command& root) {
+std::string bash(const CommandDoc& root) {
   std::string cases, prev_cases;
   bash_command(root, "", cases, prev_cases);
   // Options of the top level also apply after a command (they fall through).
@@ -192,11 +181,11 @@ complete -F _crampx crampx
 )",
                      [&] {
                        std::string known;
-                       std::function<void(const Command&, const std::string&)> walk = [&](const Command& c,
+                       std::function<void(const CommandDoc&, const std::string&)> walk = [&](const CommandDoc& c,
                                                                                           const std::string& key) {
-                         for (const Command& sub : c.subcommands) {
+                         for (const CommandDoc& sub : c.subcommands) {
                            const std::string k = key.empty() ? sub.name : key + " " + sub.name;
-                           known += fmt::format("      {}) path={} ;;\n", sq(k), sq(k));
+                           known += fmt::format("      {}) path={} ;;\n", shell_quote(k), shell_quote(k));
                            walk(sub, k);
                          }
                        };
@@ -228,12 +217,12 @@ std::string zsh_spec(const Opt& o) {
     }
   }
   const std::string repeat = o.names.back() == "--answer" ? "*" : "";
-  if (o.names.size() == 1) return sq(fmt::format("{}{}[{}]{}", repeat, o.names[0], esc(o.description), action));
-  return fmt::format("{}{{{}}}{}", sq(fmt::format("({})", join(o.names))), join(o.names, ","),
-                     sq(fmt::format("[{}]{}", esc(o.description), action)));
+  if (o.names.size() == 1) return shell_quote(fmt::format("{}{}[{}]{}", repeat, o.names[0], esc(o.description), action));
+  return fmt::format("{}{{{}}}{}", shell_quote(fmt::format("({})", join(o.names))), join(o.names, ","),
+                     shell_quote(fmt::format("[{}]{}", esc(o.description), action)));
 }
 
-void zsh_command(const Command& c, const std::string& fn, std::string& out) {
+void zsh_command(const CommandDoc& c, const std::string& fn, std::string& out) {
   std::string specs;
   for (const Opt& o : c.options) specs += " \\\n    " + zsh_spec(o);
   if (!c.subcommands.empty()) {
@@ -244,51 +233,51 @@ void zsh_command(const Command& c, const std::string& fn, std::string& out) {
       if (!p.choices.empty()) action = "(" + join(p.choices) + ")";
       else if (p.value == "FILE") action = "_files";
       else if (const std::string dyn = dynamic_values(p); !dyn.empty()) action = "($(" + dyn + "))";
-      specs += " \\\n    " + sq(fmt::format("{}:{}:{}", p.required ? "1" : "*", p.value, action));
+      specs += " \\\n    " + shell_quote(fmt::format("{}:{}:{}", p.required ? "1" : "*", p.value, action));
     }
   }
   out += fmt::format("{}() {{\n  local state line\n  _arguments -s -C{}\n", fn, specs);
   if (!c.subcommands.empty()) {
     out += "  case $state in\n    command)\n      local -a commands\n      commands=(";
-    for (const Command& sub : c.subcommands) {
+    for (const CommandDoc& sub : c.subcommands) {
       std::string d = sub.description;
       std::string escaped;
       for (char ch : d) {
         if (ch == ':') escaped.push_back('\\');
         escaped.push_back(ch);
       }
-      out += " " + sq(sub.name + ":" + escaped);
+      out += " " + shell_quote(sub.name + ":" + escaped);
     }
     out += " )\n      _describe command commands ;;\n    args)\n      case $line[1] in\n";
-    for (const Command& sub : c.subcommands) out += fmt::format("        {}) {}_{} ;;\n", sub.name, fn, sub.name);
+    for (const CommandDoc& sub : c.subcommands) out += fmt::format("        {}) {}_{} ;;\n", sub.name, fn, sub.name);
     out += "      esac ;;\n  esac\n";
   }
   out += "}\n";
-  for (const Command& sub : c.subcommands) zsh_command(sub, fn + "_" + sub.name, out);
+  for (const CommandDoc& sub : c.subcommands) zsh_command(sub, fn + "_" + sub.name, out);
 }
 
-std::string zsh(const Command& root) {
+std::string zsh(const CommandDoc& root) {
   std::string out = "#compdef crampx\n# zsh completion for crampx (generated by `crampx completion zsh`)\n";
   zsh_command(root, "_crampx", out);
   out += "_crampx \"$@\"\n";
   return out;
 }
 
-void fish_command(const Command& c, const std::vector<std::string>& path, std::string& out) {
+void fish_command(const CommandDoc& c, const std::vector<std::string>& path, std::string& out) {
   std::string condition;
   if (path.empty()) {
     condition = "__fish_use_subcommand";
   } else {
     condition = "__fish_seen_subcommand_from " + path.back();
   }
-  for (const Command& sub : c.subcommands) {
+  for (const CommandDoc& sub : c.subcommands) {
     std::string cond = condition;
     if (!path.empty()) {
       std::vector<std::string> siblings;
-      for (const Command& s : c.subcommands) siblings.push_back(s.name);
+      for (const CommandDoc& s : c.subcommands) siblings.push_back(s.name);
       cond += "; and not __fish_seen_subcommand_from " + join(siblings);
     }
-    out += fmt::format("complete -c crampx -n {} -a {} -d {}\n", sq(cond), sub.name, sq(sub.description));
+    out += fmt::format("complete -c crampx -n {} -a {} -d {}\n", shell_quote(cond), sub.name, shell_quote(sub.description));
   }
   for (const Opt& o : c.options) {
     std::string flags;
@@ -298,34 +287,34 @@ void fish_command(const Command& c, const std::vector<std::string>& path, std::s
     std::string values;
     if (!o.value.empty()) {
       if (!o.choices.empty()) {
-        values = " -x -a " + sq(join(o.choices));
+        values = " -x -a " + shell_quote(join(o.choices));
       } else if (o.value == "FILE") {
         values = " -r -F";
       } else if (const std::string dyn = dynamic_values(o); !dyn.empty()) {
-        values = " -x -a " + sq("(" + dyn + ")");
+        values = " -x -a " + shell_quote("(" + dyn + ")");
       } else {
         values = " -x";
       }
     }
-    const std::string cond = path.empty() ? "" : " -n " + sq(condition);
-    out += fmt::format("complete -c crampx{}{}{} -d {}\n", cond, flags, values, sq(o.description));
+    const std::string cond = path.empty() ? "" : " -n " + shell_quote(condition);
+    out += fmt::format("complete -c crampx{}{}{} -d {}\n", cond, flags, values, shell_quote(o.description));
   }
   for (const Opt& p : c.positionals) {
     if (path.empty()) continue;
     std::string values;
-    if (!p.choices.empty()) values = " -a " + sq(join(p.choices));
-    else if (const std::string dyn = dynamic_values(p); !dyn.empty()) values = " -a " + sq("(" + dyn + ")");
+    if (!p.choices.empty()) values = " -a " + shell_quote(join(p.choices));
+    else if (const std::string dyn = dynamic_values(p); !dyn.empty()) values = " -a " + shell_quote("(" + dyn + ")");
     else if (p.value == "FILE") values = " -F";
-    if (!values.empty()) out += fmt::format("complete -c crampx -n {}{}\n", sq(condition), values);
+    if (!values.empty()) out += fmt::format("complete -c crampx -n {}{}\n", shell_quote(condition), values);
   }
-  for (const Command& sub : c.subcommands) {
+  for (const CommandDoc& sub : c.subcommands) {
     std::vector<std::string> p = path;
     p.push_back(sub.name);
     fish_command(sub, p, out);
   }
 }
 
-std::string fish(const Command& root) {
+std::string fish(const CommandDoc& root) {
   std::string out = "# fish completion for crampx (generated by `crampx completion fish`)\ncomplete -c crampx -f\n";
   fish_command(root, {}, out);
   return out;
@@ -334,7 +323,7 @@ std::string fish(const Command& root) {
 }  // namespace
 
 std::string man_page(const CLI::App& app, const Invocation& inv, std::string_view version) {
-  const Command root = describe(app, inv);
+  const CommandDoc root = describe(app, inv);
   std::string out;
   out += fmt::format(".TH CRAMPX 1 \"\" \"crampx {}\" \"User Commands\"\n", roff(version));
   out += ".SH NAME\ncrampx \\- explain muscle cramps and spasms from a description\n";
@@ -350,13 +339,31 @@ std::string man_page(const CLI::App& app, const Invocation& inv, std::string_vie
   out += ".SH GLOBAL OPTIONS\n" + roff("Accepted before or after the command.") + "\n";
   for (const Opt& o : root.options) out += man_option(o);
   out += ".SH COMMANDS\n";
-  for (const Command& c : root.subcommands) man_command(c, "", out);
+  for (const CommandDoc& c : root.subcommands) man_command(c, "", out);
   out += fmt::format(
       ".SH EXIT STATUS\n.TP\n{}\nSomething was explained (or the command succeeded).\n.TP\n{}\n"
       "Nothing was recognized: the text is not about cramps or spasms, and the report says so.\n.TP\n{}\n"
       "A usage, input, knowledge-base or write error; with \\fB\\-\\-jsonl\\fR, after the whole stream if any line "
       "was bad.\n.TP\n{}\nInterrupted (Ctrl-C): what was explained so far is written; a second Ctrl-C stops at once.\n",
       kExitExplained, kExitNothing, kExitError, kExitInterrupted);
+  std::string statuses;
+  for (const auto& [status, name] : EnumNames<text::Status>::table) {
+    statuses += fmt::format("{}{}", statuses.empty() ? "" : ", ", name);
+  }
+  out += ".SH JSON REPORT\n" +
+         roff(fmt::format("--json and --jsonl write reports of schema {} (described field by field by "
+                          "data/schema/report.schema.json in the source). What the text says of a finding is one of: "
+                          "{}; a finding's status and a cause's supporting and conflicting findings' state use these "
+                          "words (absent: denied; possible: uncertain).",
+                          report::kReportSchema, statuses)) +
+         "\n";
+  out += ".SH STREAM ERRORS\n" +
+         roff("With --jsonl, a line that cannot be explained is answered with an error record, "
+              "{\"id\": ..., \"error\": {\"code\": CODE, \"message\": ...}}, and the stream goes on. The codes:") +
+         "\n";
+  for (const auto& [code, name] : EnumNames<ErrorCode>::table) {
+    if (is_record_error(code)) out += fmt::format(".TP\n.B {}\n{}\n", roff(name), roff(error_meaning(code)));
+  }
   out += ".SH LIMITS\n" + roff("Input beyond these limits is refused with a clear error (exit 2; in a stream, an error "
                             "record for that line, and the stream goes on); nothing is truncated silently.");
   out += fmt::format(
@@ -383,7 +390,7 @@ std::string man_page(const CLI::App& app, const Invocation& inv, std::string_vie
 }
 
 std::string completion_script(std::string_view shell, const CLI::App& app, const Invocation& inv) {
-  const Command root = describe(app, inv);
+  const CommandDoc root = describe(app, inv);
   if (shell == "zsh") return zsh(root);
   if (shell == "fish") return fish(root);
   return bash(root);

@@ -1,5 +1,5 @@
 // Everything the command line can say, filled in by the one CLI11 definition in
-// app.cpp (from which help, the man page and completions are also generated).
+// definition.cpp (from which help, the man page and completions are also generated).
 #pragma once
 
 #include <cstddef>

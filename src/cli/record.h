@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "base/result.h"
+#include "cli/record_json.h"
 #include "infer/evidence.h"
 #include "kb/knowledge_base.h"
 
@@ -28,15 +29,20 @@ struct Record {
   std::optional<Error> error;     // set when the line cannot be explained
 };
 
-// Reads `line` into `out`, all of whose fields it sets: a stream passes the same
-// Record for every line, so its buffers are reused rather than allocated per line.
-void parse_record(std::string_view line, const kb::KnowledgeBase& kb, Record& out);
+// Reads the records of a stream, one line after another, with buffers it keeps from
+// line to line. One per thread: a stream's worker owns one.
+class RecordReader {
+ public:
+  // Reads `line` into `out`, all of whose fields it sets: a stream passes the same
+  // Record for every line, so its buffers are reused rather than allocated per line.
+  void read(std::string_view line, const kb::KnowledgeBase& kb, Record& out);
+
+ private:
+  RecordFields fields_;  // the JSON fields; the text trades buffers with the record's
+  JsonRecordReader json_;
+};
+
+// One line, read with buffers of its own (tests, one-off callers).
 Record parse_record(std::string_view line, const kb::KnowledgeBase& kb);
-
-// Parses "FINDING=yes|no|unknown" (the --answer option).
-Result<infer::AnswerEntry> parse_answer_option(std::string_view option, const kb::KnowledgeBase& kb);
-
-// "unknown finding 'x'" with a did-you-mean suggestion when one is close.
-Error unknown_finding(std::string_view id, const kb::KnowledgeBase& kb);
 
 }  // namespace crampx::cli

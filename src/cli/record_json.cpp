@@ -65,7 +65,7 @@ class Handler : public rapidjson::BaseReaderHandler<rapidjson::UTF8<>, Handler> 
  private:
   enum class Kind { string, number, truth, falsity, null };
 
-  void fail(const char* code, const char* message) {
+  void fail(ErrorCode code, const char* message) {
     if (!type_error) type_error = Error{code, message};
   }
 
@@ -76,9 +76,9 @@ class Handler : public rapidjson::BaseReaderHandler<rapidjson::UTF8<>, Handler> 
     }
     if (depth_ == 1 && !object) root_not_object = true;
     if (depth_ == 2) {
-      if (field_ == Field::id) fail("invalid_id", "\"id\" must be a string or a number");
-      if (field_ == Field::text) fail("invalid_text", "\"text\" must be a string");
-      if (field_ == Field::answers && !object) fail("invalid_answers", kAnswersMessage);
+      if (field_ == Field::id) fail(ErrorCode::invalid_id, "\"id\" must be a string or a number");
+      if (field_ == Field::text) fail(ErrorCode::invalid_text, "\"text\" must be a string");
+      if (field_ == Field::answers && !object) fail(ErrorCode::invalid_answers, kAnswersMessage);
       in_answers_ = field_ == Field::answers && object;
     }
     if (depth_ == 3 && in_answers_) {
@@ -107,12 +107,12 @@ class Handler : public rapidjson::BaseReaderHandler<rapidjson::UTF8<>, Handler> 
             // Echoed as written, so it must be a number every reader can hold: RapidJSON lets
             // some beyond a double's range through ("-0.5E+311"), which other parsers refuse.
             if (!fits_a_double(value)) {
-              fail("invalid_id", "a numeric \"id\" must fit in a double (at most about 1.8e308)");
+              fail(ErrorCode::invalid_id, "a numeric \"id\" must fit in a double (at most about 1.8e308)");
               break;
             }
             out_.id = std::string(value);
           } else if (kind != Kind::null) {
-            fail("invalid_id", "\"id\" must be a string or a number");
+            fail(ErrorCode::invalid_id, "\"id\" must be a string or a number");
           }
           break;
         case Field::text:
@@ -121,11 +121,11 @@ class Handler : public rapidjson::BaseReaderHandler<rapidjson::UTF8<>, Handler> 
             has_text = true;
           } else {
             has_text = true;  // present, but of the wrong type
-            fail("invalid_text", "\"text\" must be a string");
+            fail(ErrorCode::invalid_text, "\"text\" must be a string");
           }
           break;
         case Field::answers:
-          if (kind != Kind::null) fail("invalid_answers", kAnswersMessage);
+          if (kind != Kind::null) fail(ErrorCode::invalid_answers, kAnswersMessage);
           break;
         case Field::other: break;
       }
@@ -150,10 +150,10 @@ class Handler : public rapidjson::BaseReaderHandler<rapidjson::UTF8<>, Handler> 
 // lie instead of through a stack, and a NUL-terminated stream needs no bounds check per byte
 // (a bounded stream's reads were half the parse). A NUL byte inside the line ends the parse
 // there, as the line's end does: the same errors as reading the line where it lies.
-std::optional<Error> read_in_place(std::string_view line, std::string& copy, RecordFields& out) {
+std::optional<Error> read_in_place(std::string_view line, std::string& copy, rapidjson::Reader& reader,
+                                   RecordFields& out) {
   Handler handler(out);
   rapidjson::InsituStringStream in(copy.data());
-  thread_local rapidjson::Reader reader;  // its state stack is kept for the next line
   // No UTF-8 validation here: invalid bytes in a string are read like invalid bytes in a plain
   // text line (as U+FFFD), so such a record is answered rather than lost, and the parse is
   // about a fifth faster. Output stays valid JSON: the writer escapes invalid bytes.
@@ -161,34 +161,41 @@ std::optional<Error> read_in_place(std::string_view line, std::string& copy, Rec
                               rapidjson::kParseNumbersAsStringsFlag | rapidjson::kParseStopWhenDoneFlag;
   const rapidjson::ParseResult ok = reader.Parse<kFlags>(in, handler);
   if (handler.too_deep) {
-    return Error{"invalid_json", fmt::format("JSON nested deeper than {} levels", kMaxJsonDepth)};
+    return Error{ErrorCode::invalid_json, fmt::format("JSON nested deeper than {} levels", kMaxJsonDepth)};
   }
   if (!ok) {
-    return Error{"invalid_json", fmt::format("invalid JSON at byte {}: {}", ok.Offset(),
+    return Error{ErrorCode::invalid_json, fmt::format("invalid JSON at byte {}: {}", ok.Offset(),
                                              rapidjson::GetParseError_En(ok.Code()))};
   }
   // The record must end with the value: anything but blanks after it is an error.
   const std::size_t end = in.Tell();
   if (line.find_first_not_of(" \t\r\n", end) != std::string_view::npos) {
-    return Error{"invalid_json", fmt::format("invalid JSON at byte {}: more data after the record", end)};
+    return Error{ErrorCode::invalid_json, fmt::format("invalid JSON at byte {}: more data after the record", end)};
   }
-  if (handler.root_not_object) return Error{"invalid_record", "a JSON record must be an object with a \"text\" field"};
-  if (handler.type_error && handler.type_error->code == "invalid_id") return handler.type_error;
-  if (!handler.has_text) return Error{"missing_text", "the record has no \"text\" field"};
+  if (handler.root_not_object) return Error{ErrorCode::invalid_record, "a JSON record must be an object with a \"text\" field"};
+  if (handler.type_error && handler.type_error->code == ErrorCode::invalid_id) return handler.type_error;
+  if (!handler.has_text) return Error{ErrorCode::missing_text, "the record has no \"text\" field"};
   if (handler.type_error) return handler.type_error;
   return std::nullopt;
 }
 
 }  // namespace
 
-std::optional<Error> read_json_record(std::string_view line, RecordFields& out) {
+struct JsonRecordReader::Buffers {
+  rapidjson::Reader reader;  // its state stack is kept for the next line
+  std::string copy;          // so is the copy's buffer: no allocation per record
+};
+
+JsonRecordReader::JsonRecordReader() : buffers_(std::make_unique<Buffers>()) {}
+JsonRecordReader::~JsonRecordReader() = default;
+
+std::optional<Error> JsonRecordReader::read(std::string_view line, RecordFields& out) {
   out.id.reset();
   out.text.clear();
   out.answers.clear();
-  thread_local std::string copy;  // kept for the next line: no allocation per record
-  copy.assign(line);
-  std::optional<Error> error = read_in_place(line, copy, out);
-  empty_kept(copy, 1 << 20);  // but not a huge line's
+  buffers_->copy.assign(line);
+  std::optional<Error> error = read_in_place(line, buffers_->copy, buffers_->reader, out);
+  empty_kept(buffers_->copy, 1 << 20);  // but not a huge line's
   return error;
 }
 

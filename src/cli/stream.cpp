@@ -46,22 +46,31 @@ struct Batch {
   }
 };
 
-void process(Batch& batch, const Context& ctx, const StreamOptions& o) {
-  // Each thread's own, reused from record to record.
-  thread_local Record record;
-  thread_local infer::Workspace workspace;
-  thread_local infer::Report rep;
+// What one thread of a stream reuses from record to record: each thread that takes
+// batches (the caller's too) makes one and passes it down, so nothing is shared and
+// steady state allocates nothing.
+struct Worker {
+  RecordReader reader;
+  Record record;
+  infer::Workspace workspace;
+  infer::Report rep;
   std::vector<infer::AnswerEntry> answers;
+};
+
+void process(Batch& batch, const Context& ctx, const StreamOptions& o, Worker& worker) {
+  Record& record = worker.record;
+  infer::Report& rep = worker.rep;
+  std::vector<infer::AnswerEntry>& answers = worker.answers;
   for (std::size_t i = 0; i < batch.count; ++i) {
     if (batch.too_long[i] != 0) {
       report::render_error_record(std::nullopt,
-                          Error{"record_too_long",
+                          Error{ErrorCode::record_too_long,
                                 fmt::format("the line is longer than the limit of {} MiB", kMaxRecordBytes >> 20)},
                           batch.out);
       ++batch.errors;
       continue;
     }
-    parse_record(batch.lines[i], ctx.kb, record);
+    worker.reader.read(batch.lines[i], ctx.kb, record);
     if (record.error) {
       report::render_error_record(record.id, *record.error, batch.out);
       ++batch.errors;
@@ -72,7 +81,7 @@ void process(Batch& batch, const Context& ctx, const StreamOptions& o) {
       std::erase_if(answers, [&](const infer::AnswerEntry& b) { return b.finding == a.finding; });
       answers.push_back(a);
     }
-    infer::explain(record.text, answers, ctx.kb, o.explain, workspace, rep);
+    infer::explain(record.text, answers, ctx.kb, o.explain, worker.workspace, rep);
     rep.id = std::move(record.id);
     report::render(o.format, rep, ctx.kb, o.render, batch.out);
     rep.id.reset();
@@ -113,6 +122,7 @@ class Stream {
 
  private:
   void work() {
+    Worker worker;
     for (;;) {
       std::unique_ptr<Batch> batch;
       std::size_t seq = 0;
@@ -135,7 +145,7 @@ class Stream {
         }
         seq = read_seq_++;
       }
-      process(*batch, ctx_, o_);
+      process(*batch, ctx_, o_, worker);
       hand_in(seq, std::move(batch));
     }
   }

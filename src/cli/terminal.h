@@ -4,6 +4,9 @@
 
 #include <cstddef>
 #include <string_view>
+#include <utility>
+
+#include "base/enum_names.h"
 
 namespace crampx::cli {
 
@@ -13,6 +16,20 @@ bool is_terminal(int fd);
 std::size_t terminal_width();
 
 enum class ColorMode { automatic, always, never };
+
+}  // namespace crampx::cli
+
+namespace crampx {
+
+template <>
+struct EnumNames<cli::ColorMode> {  // --color WHEN
+  static constexpr std::pair<cli::ColorMode, std::string_view> table[] = {
+      {cli::ColorMode::automatic, "auto"}, {cli::ColorMode::always, "always"}, {cli::ColorMode::never, "never"}};
+};
+
+}  // namespace crampx
+
+namespace crampx::cli {
 
 // Colour on stdout: always/never as asked; automatic means only on a terminal,
 // and never with NO_COLOR set or TERM=dumb.

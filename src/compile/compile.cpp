@@ -10,6 +10,7 @@
 #include "base/hash.h"
 #include "compile/lexicon_builder.h"
 #include "compile/word_class_builder.h"
+#include "kb/likelihood.h"
 #include "kb/validate.h"
 #include "text/analyze.h"
 
@@ -23,19 +24,11 @@ std::string text_of(const json& obj, const char* key) {
   return it != obj.end() && it->is_string() ? it->get<std::string>() : std::string();
 }
 
-template <class E>
-E enum_of(const json& obj, const char* key, std::initializer_list<std::pair<const char*, E>> names) {
-  const std::string v = text_of(obj, key);
-  for (const auto& [name, value] : names) {
-    if (v == name) return value;
-  }
-  return names.begin()->second;
-}
-
-kb::Level level_of(const json& obj, const char* key) {
-  return enum_of<kb::Level>(obj, key,
-                            {{"self_care", kb::Level::self_care}, {"consult", kb::Level::consult},
-                             {"urgent", kb::Level::urgent}, {"emergency", kb::Level::emergency}});
+// The value an enum field names (the schema allows only the table's names); the
+// first value when the field is missing.
+template <NamedEnum E>
+E enum_of(const json& obj, const char* key) {
+  return parse_enum<E>(text_of(obj, key)).value_or(EnumNames<E>::table[0].first);
 }
 
 // id -> index for one top-level array.
@@ -101,14 +94,8 @@ class Compiler {
       rec.question = s(f, "question");
       rec.references = refs(f);
       rec.base_rate = f.at("base_rate").get<float>();
-      rec.kind = enum_of<kb::FindingKind>(
-          f, "kind",
-          {{"symptom", kb::FindingKind::symptom}, {"sign", kb::FindingKind::sign}, {"site", kb::FindingKind::site},
-           {"timing", kb::FindingKind::timing}, {"trigger", kb::FindingKind::trigger},
-           {"context", kb::FindingKind::context}, {"history", kb::FindingKind::history},
-           {"medication", kb::FindingKind::medication}});
-      rec.scope = enum_of<kb::Scope>(
-          f, "scope", {{"core", kb::Scope::core}, {"weak", kb::Scope::weak}, {"context", kb::Scope::context}});
+      rec.kind = enum_of<kb::FindingKind>(f, "kind");
+      rec.scope = enum_of<kb::Scope>(f, "scope");
       rec.past_counts = f.value("past_counts", false);
       b_.findings.push_back(rec);  // phrases are filled in by build_lexicon
     }
@@ -124,7 +111,7 @@ class Compiler {
       rec.references = refs(m);
       rec.order = m.value("order", 0u);
       rec.disturbs = m.contains("disturbs") ? idx.at(m["disturbs"].get<std::string>()) : kb::kNone;
-      rec.kind = text_of(m, "kind") == "normal_step" ? kb::MechanismKind::normal_step : kb::MechanismKind::disturbance;
+      rec.kind = parse_enum<kb::MechanismKind>(text_of(m, "kind")).value_or(kb::MechanismKind::disturbance);
       b_.mechanisms.push_back(rec);
     }
   }
@@ -149,7 +136,7 @@ class Compiler {
       rec.prevention = ids(c, "prevention", "prevention");
       rec.references = refs(c);
       rec.prior = c.at("prior").get<float>();
-      rec.triage = level_of(c, "triage");
+      rec.triage = enum_of<kb::Level>(c, "triage");
       b_.causes.push_back(rec);
     }
   }
@@ -178,16 +165,8 @@ class Compiler {
       for (const json& c : t.at("cautions")) b_.cautions.push_back({s(c, "text"), refs(c)});
       rec.cautions.count = static_cast<std::uint32_t>(t.at("cautions").size());
       rec.references = refs(t);
-      rec.kind = enum_of<kb::TreatmentKind>(
-          t, "kind",
-          {{"self_care", kb::TreatmentKind::self_care}, {"medication", kb::TreatmentKind::medication},
-           {"supplement", kb::TreatmentKind::supplement}, {"fluid_replacement", kb::TreatmentKind::fluid_replacement},
-           {"alternative", kb::TreatmentKind::alternative}, {"treat_underlying", kb::TreatmentKind::treat_underlying},
-           {"procedure", kb::TreatmentKind::procedure}});
-      rec.evidence = enum_of<kb::Evidence>(
-          t, "evidence",
-          {{"established", kb::Evidence::established}, {"limited", kb::Evidence::limited},
-           {"weak", kb::Evidence::weak}, {"not_recommended", kb::Evidence::not_recommended}});
+      rec.kind = enum_of<kb::TreatmentKind>(t, "kind");
+      rec.evidence = enum_of<kb::Evidence>(t, "evidence");
       b_.treatments.push_back(rec);
     }
   }
@@ -201,7 +180,7 @@ class Compiler {
   void red_flags() {
     for (const json& r : root_.at("red_flags")) {
       b_.red_flags.push_back({s(r, "id"), s(r, "label"), s(r, "reason"), s(r, "advice"), ids(r, "all_of", "findings"),
-                              ids(r, "any_of", "findings"), refs(r), level_of(r, "level")});
+                              ids(r, "any_of", "findings"), refs(r), enum_of<kb::Level>(r, "level")});
     }
   }
 
@@ -213,7 +192,7 @@ class Compiler {
 // The dense likelihood table (kb/image.h LikelihoodRec), which scoring and the
 // next-question choice read instead of searching each cause's findings.
 void build_likelihoods(ImageBuilder& b) {
-  auto clamp = [](double p) { return std::clamp(p, kb::kMinLikelihood, 1.0 - kb::kMinLikelihood); };
+  const auto clamp = kb::clamp_likelihood;
   const std::size_t nf = b.findings.size();
   b.likelihoods.resize(b.causes.size() * nf);
   for (std::size_t c = 0; c < b.causes.size(); ++c) {
@@ -284,9 +263,9 @@ Result<kb::KnowledgeBase> load(const std::filesystem::path& path, std::span<cons
   Result<kb::Document> doc = kb::read_document(path);
   if (!doc) return doc.error();
   std::vector<kb::Problem> problems = kb::validate(*doc);
-  if (!problems.empty()) return Error{"kb_invalid", kb::format_problems(problems)};
+  if (!problems.empty()) return Error{ErrorCode::kb_invalid, kb::format_problems(problems)};
   Image image = compile(*doc, dictionary, problems);
-  if (!problems.empty()) return Error{"kb_invalid", kb::format_problems(problems)};
+  if (!problems.empty()) return Error{ErrorCode::kb_invalid, kb::format_problems(problems)};
   auto owner = std::shared_ptr<const void>(image.storage, image.storage.get());
   return kb::KnowledgeBase::from_image(image.bytes(), std::move(owner));
 }

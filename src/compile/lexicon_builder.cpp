@@ -58,23 +58,9 @@ void split(std::string_view phrase, text::Stemmer& stemmer, Entry& e) {
   }
 }
 
+// A trigger's category (the schema allows only the table's names).
 kb::TriggerCategory category_of(const std::string& s) {
-  static const std::pair<const char*, kb::TriggerCategory> names[] = {
-      {"negated", kb::TriggerCategory::negated},       {"possible", kb::TriggerCategory::possible},
-      {"historical", kb::TriggerCategory::historical}, {"hypothetical", kb::TriggerCategory::hypothetical},
-      {"family", kb::TriggerCategory::family},         {"pseudo", kb::TriggerCategory::pseudo},
-      {"terminate", kb::TriggerCategory::terminate},   {"clause_start", kb::TriggerCategory::clause_start}};
-  for (const auto& [name, c] : names) {
-    if (s == name) return c;
-  }
-  return kb::TriggerCategory::pseudo;
-}
-
-kb::Direction direction_of(const std::string& s) {
-  if (s == "forward") return kb::Direction::forward;
-  if (s == "backward") return kb::Direction::backward;
-  if (s == "both") return kb::Direction::both;
-  return kb::Direction::none;
+  return parse_enum<kb::TriggerCategory>(s).value_or(kb::TriggerCategory::pseudo);
 }
 
 // Inflections of a lexicon word that a person may misspell ("cramping" for "cramp"):
@@ -286,7 +272,7 @@ void build_lexicon(const kb::Document& doc, std::span<const std::uint64_t> dicti
     kb::TriggerRec rec{};
     rec.phrase = b.str(phrase);
     rec.category = category_of(tr.at("category").get<std::string>());
-    rec.direction = direction_of(tr.at("direction").get<std::string>());
+    rec.direction = parse_enum<kb::Direction>(tr.at("direction").get<std::string>()).value_or(kb::Direction::none);
     rec.window = tr.value("window", default_window(rec.category));
     if (tr.value("question_only", false)) rec.flags |= kb::kQuestionOnly;
     for (const json& e : tr.value("ends", json::array())) {

@@ -1,6 +1,7 @@
 #include "infer/evidence.h"
 
 #include <algorithm>
+#include <cctype>
 
 namespace crampx::infer {
 namespace {
@@ -31,19 +32,18 @@ State from_status(text::Status status, bool past_counts) {
 }  // namespace
 
 std::optional<Answer> parse_answer(std::string_view s) {
-  if (s == "yes" || s == "y" || s == "true") return Answer::yes;
-  if (s == "no" || s == "n" || s == "false") return Answer::no;
-  if (s == "unknown" || s == "?" || s == "dont_know") return Answer::unknown;
-  return std::nullopt;
-}
-
-std::string_view to_string(Answer a) {
-  switch (a) {
-    case Answer::yes: return "yes";
-    case Answer::no: return "no";
-    case Answer::unknown: return "unknown";
+  constexpr std::size_t kLongest = 9;  // "dont_know"
+  if (s.size() > kLongest) return std::nullopt;
+  char folded[kLongest];
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    folded[i] = static_cast<char>(std::tolower(static_cast<unsigned char>(s[i])));
   }
-  return "unknown";
+  const std::string_view word(folded, s.size());
+  if (const auto a = parse_enum<Answer>(word)) return a;
+  if (word == "y" || word == "true") return Answer::yes;
+  if (word == "n" || word == "false") return Answer::no;
+  if (word == "?" || word == "dont_know") return Answer::unknown;
+  return std::nullopt;
 }
 
 void gather_evidence(const std::vector<text::Mention>& mentions, const std::vector<AnswerEntry>& answers,

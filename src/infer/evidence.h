@@ -9,8 +9,10 @@
 #include <cstdint>
 #include <optional>
 #include <string_view>
+#include <utility>
 #include <vector>
 
+#include "base/enum_names.h"
 #include "kb/knowledge_base.h"
 #include "text/analyze.h"
 
@@ -18,8 +20,23 @@ namespace crampx::infer {
 
 enum class Answer : std::uint8_t { yes, no, unknown };
 
-std::optional<Answer> parse_answer(std::string_view s);  // yes|no|unknown (and y/n/true/false)
-std::string_view to_string(Answer a);
+// The one reading of an answer, wherever it is given (--answer, a record's "answers", the
+// interview): yes, no or unknown in any case, and y/n, true/false, ? and dont_know.
+std::optional<Answer> parse_answer(std::string_view s);
+
+}  // namespace crampx::infer
+
+namespace crampx {
+
+template <>
+struct EnumNames<infer::Answer> {
+  static constexpr std::pair<infer::Answer, std::string_view> table[] = {
+      {infer::Answer::yes, "yes"}, {infer::Answer::no, "no"}, {infer::Answer::unknown, "unknown"}};
+};
+
+}  // namespace crampx
+
+namespace crampx::infer {
 
 struct AnswerEntry {
   std::uint32_t finding;
@@ -35,6 +52,24 @@ enum class State : std::uint8_t {
   asked,        // answered "unknown": asked, nothing learned
   irrelevant,   // mentioned as past (when the past does not count), hypothetical or of someone else
 };
+
+}  // namespace crampx::infer
+
+namespace crampx {
+
+// The report's words for a finding's state: a report says "present", "possible" and "absent",
+// as a mention's status does (text::Status).
+template <>
+struct EnumNames<infer::State> {
+  static constexpr std::pair<infer::State, std::string_view> table[] = {
+      {infer::State::unknown, "unknown"}, {infer::State::present, "present"},
+      {infer::State::possible, "possible"}, {infer::State::absent, "absent"},
+      {infer::State::asked, "asked"},     {infer::State::irrelevant, "irrelevant"}};
+};
+
+}  // namespace crampx
+
+namespace crampx::infer {
 
 struct Evidence {
   std::vector<State> state;          // indexed by finding

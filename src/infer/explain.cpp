@@ -9,16 +9,6 @@ constexpr double kModerateConfidence = 0.35;
 
 }  // namespace
 
-std::string_view to_string(Confidence c) {
-  switch (c) {
-    case Confidence::none: return "none";
-    case Confidence::low: return "low";
-    case Confidence::moderate: return "moderate";
-    case Confidence::high: return "high";
-  }
-  return "none";
-}
-
 void explain(std::string_view input, const std::vector<AnswerEntry>& answers, const kb::KnowledgeBase& kb,
              const ExplainOptions& options, Workspace& workspace, Report& out) {
   out.input = input;

@@ -6,8 +6,10 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
+#include "base/enum_names.h"
 #include "infer/evidence.h"
 #include "infer/question.h"
 #include "infer/score.h"
@@ -18,7 +20,23 @@ namespace crampx::infer {
 
 // How sure crampx is of the ranking as a whole.
 enum class Confidence : std::uint8_t { none, low, moderate, high };
-std::string_view to_string(Confidence c);
+
+}  // namespace crampx::infer
+
+namespace crampx {
+
+template <>
+struct EnumNames<infer::Confidence> {
+  static constexpr std::pair<infer::Confidence, std::string_view> table[] = {
+      {infer::Confidence::none, "none"},
+      {infer::Confidence::low, "low"},
+      {infer::Confidence::moderate, "moderate"},
+      {infer::Confidence::high, "high"}};
+};
+
+}  // namespace crampx
+
+namespace crampx::infer {
 
 struct Report {
   std::string_view input;            // the text explained (not owned)

@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cmath>
 
+#include "kb/likelihood.h"
+
 namespace crampx::infer {
 namespace {
 
@@ -11,16 +13,14 @@ constexpr double kLn2 = 0.69314718055994530942;
 constexpr double kExpectedFrequency = 0.5;
 constexpr std::size_t kMaxUnconfirmed = 5;
 
-double clamp_frequency(double f) { return std::clamp(f, kMinFrequency, 1.0 - kMinFrequency); }
-
-// The natural-log weight a finding in `state` adds for a cause with P(f|cause) = p.
-double weight(State state, double p, double base) {
+// The natural-log weight a finding in `state` adds for a cause.
+double weight(State state, const kb::Likelihoods& l) {
   switch (state) {
-    case State::present: return std::log(p / base);
-    case State::possible: return kPossibleWeight * std::log(p / base);
+    case State::present: return std::log(l.lr_present());
+    case State::possible: return kPossibleWeight * std::log(l.lr_present());
     // A denied finding only counts against the causes that expect it more than usual; it is
     // never evidence for a cause (as in INTERNIST-1/QMR, docs/SCORING.md), so LR- is capped at 1.
-    case State::absent: return std::min(0.0, std::log((1.0 - p) / (1.0 - base)));
+    case State::absent: return std::min(0.0, std::log(l.lr_absent()));
     default: return 0.0;
   }
 }
@@ -60,14 +60,13 @@ void score_causes(const Evidence& evidence, const kb::KnowledgeBase& kb, bool ex
     // Findings the cause does not list are neutral (P(f|c) = base rate): only listed ones add weight.
     for (const kb::CauseFindingRec& cf : kb.cause_findings(causes[c])) {
       const State state = evidence.state[cf.finding];
-      const double p = clamp_frequency(cf.frequency);
-      const double base = clamp_frequency(findings[cf.finding].base_rate);
+      const kb::Likelihoods l = kb::likelihoods(cf.frequency, findings[cf.finding].base_rate);
       // A finding another present one says adds nothing of its own: P(f | that one, c) = 1.
-      const double w = evidence.implied.empty() || !evidence.implied[cf.finding] ? weight(state, p, base) : 0.0;
+      const double w = evidence.implied.empty() || !evidence.implied[cf.finding] ? weight(state, l) : 0.0;
       s.log_odds += w;
       if (!explain) continue;
       if (state == State::unknown) {
-        if (p >= kExpectedFrequency && p > base) keep_most_expected(kb, c, cf.finding, s.unconfirmed);
+        if (l.p >= kExpectedFrequency && l.p > l.base) keep_most_expected(kb, c, cf.finding, s.unconfirmed);
       } else if (w > 0) {
         s.supporting.push_back({cf.finding, w / kLn2, state});
       } else if (w < 0) {

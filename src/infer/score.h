@@ -15,8 +15,6 @@ namespace crampx::infer {
 
 // Weight of a finding reported as possible, relative to a present one.
 inline constexpr double kPossibleWeight = 0.5;
-// Frequencies are clamped into [kMinFrequency, 1 - kMinFrequency] so no finding is decisive alone.
-inline constexpr double kMinFrequency = kb::kMinLikelihood;
 
 struct Contribution {
   std::uint32_t finding;

@@ -4,16 +4,6 @@
 
 namespace crampx::infer {
 
-std::string_view to_string(kb::Level level) {
-  switch (level) {
-    case kb::Level::emergency: return "emergency";
-    case kb::Level::urgent: return "urgent";
-    case kb::Level::consult: return "consult";
-    case kb::Level::self_care: return "self_care";
-  }
-  return "consult";
-}
-
 void assess_triage(const Evidence& evidence, const std::vector<CauseScore>& ranked, bool in_scope,
                    const kb::KnowledgeBase& kb, Triage& out) {
   out.level = kb::Level::self_care;

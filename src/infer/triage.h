@@ -6,8 +6,10 @@
 
 #include <cstdint>
 #include <string_view>
+#include <utility>
 #include <vector>
 
+#include "base/enum_names.h"
 #include "infer/evidence.h"
 #include "infer/score.h"
 #include "kb/knowledge_base.h"
@@ -17,14 +19,28 @@ namespace crampx::infer {
 // A cause counts towards triage when at least this likely.
 inline constexpr double kTriageCauseProbability = 0.25;
 
-std::string_view to_string(kb::Level level);
-
 struct TriageReason {
   enum class Kind : std::uint8_t { red_flag, cause, out_of_scope } kind;
   std::uint32_t index;  // red flag or cause index (unused for out_of_scope)
   kb::Level level;
   bool uncertain;       // a red flag fired on a finding reported only as possible
 };
+
+}  // namespace crampx::infer
+
+namespace crampx {
+
+template <>
+struct EnumNames<infer::TriageReason::Kind> {
+  static constexpr std::pair<infer::TriageReason::Kind, std::string_view> table[] = {
+      {infer::TriageReason::Kind::red_flag, "red_flag"},
+      {infer::TriageReason::Kind::cause, "cause"},
+      {infer::TriageReason::Kind::out_of_scope, "out_of_scope"}};
+};
+
+}  // namespace crampx
+
+namespace crampx::infer {
 
 struct Triage {
   kb::Level level = kb::Level::self_care;

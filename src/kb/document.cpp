@@ -15,18 +15,18 @@ namespace {
 Result<std::string> read_file(const std::filesystem::path& path, std::size_t budget) {
   std::error_code ec;
   const auto size = std::filesystem::file_size(path, ec);
-  if (ec) return Error{"kb_unreadable", fmt::format("{}: cannot read: {}", path.string(), ec.message())};
+  if (ec) return Error{ErrorCode::kb_unreadable, fmt::format("{}: cannot read: {}", path.string(), ec.message())};
   if (size > budget) {
-    return Error{"kb_too_large",
+    return Error{ErrorCode::kb_too_large,
                  fmt::format("{}: the knowledge base is larger than the limit of {} MiB", path.string(),
                              kMaxKbBytes >> 20)};
   }
   std::ifstream in(path, std::ios::binary);
-  if (!in) return Error{"kb_unreadable", fmt::format("{}: cannot open the file", path.string())};
+  if (!in) return Error{ErrorCode::kb_unreadable, fmt::format("{}: cannot open the file", path.string())};
   std::string text(static_cast<std::size_t>(size), '\0');
   in.read(text.data(), static_cast<std::streamsize>(size));
   if (static_cast<std::size_t>(in.gcount()) != size) {
-    return Error{"kb_unreadable", fmt::format("{}: read failed", path.string())};
+    return Error{ErrorCode::kb_unreadable, fmt::format("{}: read failed", path.string())};
   }
   return text;
 }
@@ -35,7 +35,7 @@ Status merge_into(Document& doc, Document part) {
   for (auto& [key, file] : part.key_files) {
     for (const auto& [k, f] : doc.key_files) {
       if (k == key) {
-        return Error{"kb_invalid",
+        return Error{ErrorCode::kb_invalid,
                      fmt::format("{}: /{}: this top-level key is already defined in {}", file, key, f)};
       }
     }
@@ -67,11 +67,11 @@ std::string Document::file_of(std::string_view pointer) const {
 
 Result<Document> parse_document(std::string_view text, const std::string& name) {
   if (text.size() > kMaxKbBytes) {
-    return Error{"kb_too_large",
+    return Error{ErrorCode::kb_too_large,
                  fmt::format("{}: the knowledge base is larger than the limit of {} MiB", name, kMaxKbBytes >> 20)};
   }
   if (json_depth_exceeds(text)) {
-    return Error{"kb_too_deep", fmt::format("{}: JSON nested deeper than {} levels", name, kMaxJsonDepth)};
+    return Error{ErrorCode::kb_too_deep, fmt::format("{}: JSON nested deeper than {} levels", name, kMaxJsonDepth)};
   }
   Document doc;
   try {
@@ -80,16 +80,16 @@ Result<Document> parse_document(std::string_view text, const std::string& name) 
     const LineColumn lc = line_column(text, e.byte == 0 ? 0 : e.byte - 1);
     std::string what = e.what();
     if (const auto pos = what.find(": "); pos != std::string::npos) what = what.substr(pos + 2);
-    return Error{"kb_syntax", fmt::format("{}:{}:{}: invalid JSON: {}", name, lc.line, lc.column, what)};
+    return Error{ErrorCode::kb_syntax, fmt::format("{}:{}:{}: invalid JSON: {}", name, lc.line, lc.column, what)};
   } catch (const nlohmann::json::exception& e) {
     // Not a syntax error but a value the parser cannot hold, such as the number 1e400
     // (out_of_range.406); nlohmann reports no position for these.
     std::string what = e.what();
     if (const auto pos = what.find("] "); pos != std::string::npos) what = what.substr(pos + 2);
-    return Error{"kb_syntax", fmt::format("{}: invalid JSON: {}", name, what)};
+    return Error{ErrorCode::kb_syntax, fmt::format("{}: invalid JSON: {}", name, what)};
   }
   if (!doc.root.is_object()) {
-    return Error{"kb_invalid", fmt::format("{}: /: a knowledge-base file must hold a JSON object", name)};
+    return Error{ErrorCode::kb_invalid, fmt::format("{}: /: a knowledge-base file must hold a JSON object", name)};
   }
   for (const auto& item : doc.root.items()) doc.key_files.emplace_back(item.key(), name);
   return doc;
@@ -98,16 +98,16 @@ Result<Document> parse_document(std::string_view text, const std::string& name) 
 Result<Document> read_document(const std::filesystem::path& path) {
   std::error_code ec;
   if (!std::filesystem::exists(path, ec)) {
-    return Error{"kb_missing", fmt::format("{}: no such file or directory", path.string())};
+    return Error{ErrorCode::kb_missing, fmt::format("{}: no such file or directory", path.string())};
   }
   std::vector<std::filesystem::path> files;
   if (std::filesystem::is_directory(path, ec)) {
     for (const auto& entry : std::filesystem::directory_iterator(path, ec)) {
       if (entry.path().extension() == ".json") files.push_back(entry.path());
     }
-    if (ec) return Error{"kb_unreadable", fmt::format("{}: {}", path.string(), ec.message())};
+    if (ec) return Error{ErrorCode::kb_unreadable, fmt::format("{}: {}", path.string(), ec.message())};
     std::sort(files.begin(), files.end());
-    if (files.empty()) return Error{"kb_missing", fmt::format("{}: the directory holds no .json file", path.string())};
+    if (files.empty()) return Error{ErrorCode::kb_missing, fmt::format("{}: the directory holds no .json file", path.string())};
   } else {
     files.push_back(path);
   }

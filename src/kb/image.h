@@ -8,6 +8,10 @@
 #pragma once
 
 #include <cstdint>
+#include <string_view>
+#include <utility>
+
+#include "base/enum_names.h"
 
 namespace crampx::kb {
 
@@ -44,6 +48,82 @@ enum class TriggerCategory : std::uint8_t {
 };
 enum class Direction : std::uint8_t { forward, backward, both, none };
 enum class PhraseTarget : std::uint8_t { finding, guard, trigger };
+
+}  // namespace crampx::kb
+
+// The knowledge base's words for these values (data/schema/kb.schema.json), which the
+// compiler reads and the views print.
+namespace crampx {
+
+template <>
+struct EnumNames<kb::Level> {
+  static constexpr std::pair<kb::Level, std::string_view> table[] = {
+      {kb::Level::self_care, "self_care"},
+      {kb::Level::consult, "consult"},
+      {kb::Level::urgent, "urgent"},
+      {kb::Level::emergency, "emergency"}};
+};
+template <>
+struct EnumNames<kb::FindingKind> {
+  static constexpr std::pair<kb::FindingKind, std::string_view> table[] = {
+      {kb::FindingKind::symptom, "symptom"}, {kb::FindingKind::sign, "sign"},
+      {kb::FindingKind::site, "site"},       {kb::FindingKind::timing, "timing"},
+      {kb::FindingKind::trigger, "trigger"}, {kb::FindingKind::context, "context"},
+      {kb::FindingKind::history, "history"}, {kb::FindingKind::medication, "medication"}};
+};
+template <>
+struct EnumNames<kb::Scope> {
+  static constexpr std::pair<kb::Scope, std::string_view> table[] = {
+      {kb::Scope::core, "core"}, {kb::Scope::weak, "weak"}, {kb::Scope::context, "context"}};
+};
+template <>
+struct EnumNames<kb::MechanismKind> {
+  static constexpr std::pair<kb::MechanismKind, std::string_view> table[] = {
+      {kb::MechanismKind::normal_step, "normal_step"}, {kb::MechanismKind::disturbance, "disturbance"}};
+};
+template <>
+struct EnumNames<kb::TreatmentKind> {
+  static constexpr std::pair<kb::TreatmentKind, std::string_view> table[] = {
+      {kb::TreatmentKind::self_care, "self_care"},
+      {kb::TreatmentKind::medication, "medication"},
+      {kb::TreatmentKind::supplement, "supplement"},
+      {kb::TreatmentKind::fluid_replacement, "fluid_replacement"},
+      {kb::TreatmentKind::alternative, "alternative"},
+      {kb::TreatmentKind::treat_underlying, "treat_underlying"},
+      {kb::TreatmentKind::procedure, "procedure"}};
+};
+template <>
+struct EnumNames<kb::Evidence> {
+  static constexpr std::pair<kb::Evidence, std::string_view> table[] = {
+      {kb::Evidence::established, "established"},
+      {kb::Evidence::limited, "limited"},
+      {kb::Evidence::weak, "weak"},
+      {kb::Evidence::not_recommended, "not_recommended"}};
+};
+template <>
+struct EnumNames<kb::TriggerCategory> {
+  static constexpr std::pair<kb::TriggerCategory, std::string_view> table[] = {
+      {kb::TriggerCategory::negated, "negated"},
+      {kb::TriggerCategory::possible, "possible"},
+      {kb::TriggerCategory::historical, "historical"},
+      {kb::TriggerCategory::hypothetical, "hypothetical"},
+      {kb::TriggerCategory::family, "family"},
+      {kb::TriggerCategory::pseudo, "pseudo"},
+      {kb::TriggerCategory::terminate, "terminate"},
+      {kb::TriggerCategory::clause_start, "clause_start"}};
+};
+template <>
+struct EnumNames<kb::Direction> {
+  static constexpr std::pair<kb::Direction, std::string_view> table[] = {
+      {kb::Direction::forward, "forward"},
+      {kb::Direction::backward, "backward"},
+      {kb::Direction::both, "both"},
+      {kb::Direction::none, "none"}};
+};
+
+}  // namespace crampx
+
+namespace crampx::kb {
 
 struct MetaRec {
   Str name, version, description, disclaimer;
@@ -217,14 +297,11 @@ struct DeleteRec {
   std::uint32_t pad;
 };
 
-// Likelihoods are clamped into [kMinLikelihood, 1 - kMinLikelihood]: no finding is decisive alone.
-inline constexpr double kMinLikelihood = 0.001;
-
 // For every cause and finding, how an answer moves the cause, as scoring does it:
 // P(finding | cause) (the cause's frequency, or the finding's base rate when the cause
-// does not list it; clamped), and the factor a denial applies, min(1 - p, 1 - base
-// rate) (a denial never raises a cause: docs/SCORING.md), with their base-2 logs,
-// which the next-question choice needs.
+// does not list it; clamped as kb/likelihood.h does), and the factor a denial applies,
+// min(1 - p, 1 - base rate) (a denial never raises a cause: docs/SCORING.md), with their
+// base-2 logs, which the next-question choice needs.
 struct LikelihoodRec {
   double p;
   double log2_p;

@@ -64,7 +64,7 @@ std::uint16_t KnowledgeBase::word_classes(std::string_view first, std::string_vi
 
 Result<KnowledgeBase> KnowledgeBase::from_image(std::span<const std::byte> bytes,
                                                 std::shared_ptr<const void> owner) {
-  const Error bad{"kb_image", "the compiled knowledge-base image is damaged or from another version"};
+  const Error bad{ErrorCode::kb_image, "the compiled knowledge-base image is damaged or from another version"};
   if (bytes.size() < sizeof(ImageHeader) ||
       reinterpret_cast<std::uintptr_t>(bytes.data()) % alignof(std::uint64_t) != 0) {
     return bad;

@@ -6,6 +6,7 @@
 
 #include <fmt/format.h>
 
+#include "kb/likelihood.h"
 #include "report/kb_views.h"
 
 namespace crampx::report {
@@ -65,8 +66,7 @@ void render_graph(const kb::KnowledgeBase& kb, GraphFormat format, std::optional
       prev = kb.str(kb.mechanisms()[m].id);
     }
     for (const kb::CauseFindingRec& cf : kb.cause_findings(cause)) {
-      const double base = std::clamp(static_cast<double>(kb.findings()[cf.finding].base_rate), 0.001, 0.999);
-      const double lr = std::clamp(static_cast<double>(cf.frequency), 0.001, 0.999) / base;
+      const double lr = kb::likelihoods(cf.frequency, kb.findings()[cf.finding].base_rate).lr_present();
       if (lr < kMinDrawnLr) continue;
       findings.insert(cf.finding);
       edges.push_back({std::string(kb.str(kb.findings()[cf.finding].id)), std::string(kb.str(cause.id)),

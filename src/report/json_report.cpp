@@ -24,9 +24,7 @@ void write_contributions(JsonWriter& w, const KnowledgeBase& kb, Key key,
     w.begin_object()
         .field("id", kb.str(f.id))
         .field("label", kb.str(f.label))
-        .field("state", c.state == infer::State::absent     ? "denied"
-                        : c.state == infer::State::possible ? "uncertain"
-                                                            : "present")
+        .field("state", to_string(c.state))
         .field("bits", c.bits)
         .end_object();
   }
@@ -40,7 +38,7 @@ void write_cause_knowledge(JsonWriter& w, const KnowledgeBase& kb, const kb::Cau
   for (std::uint32_t m : kb.ids(c.mechanisms)) {
     const kb::MechanismRec& rec = kb.mechanisms()[m];
     w.begin_object().field("id", kb.str(rec.id)).field("label", kb.str(rec.label));
-    w.field("kind", rec.kind == kb::MechanismKind::normal_step ? "normal_step" : "disturbance");
+    w.field("kind", to_string(rec.kind));
     if (rec.disturbs != kb::kNone) w.field("disturbs", kb.str(kb.mechanisms()[rec.disturbs].id));
     w.end_object();
   }
@@ -64,9 +62,8 @@ void write_cause_knowledge(JsonWriter& w, const KnowledgeBase& kb, const kb::Cau
   w.key("treatments").begin_array();
   for (std::uint32_t i : kb.ids(c.treatments)) {
     const kb::TreatmentRec& rec = kb.treatments()[i];
-    static constexpr std::string_view kEvidence[] = {"established", "limited", "weak", "not_recommended"};
     w.begin_object().field("id", kb.str(rec.id)).field("label", kb.str(rec.label));
-    w.field("evidence", kEvidence[static_cast<int>(rec.evidence)]);
+    w.field("evidence", to_string(rec.evidence));
     w.key("cautions").begin_array();
     for (const kb::CautionRec& caution : kb.cautions(rec)) w.value(kb.str(caution.text));
     w.end_array();
@@ -107,10 +104,10 @@ void write_findings(JsonWriter& w, const infer::Report& r, const KnowledgeBase& 
     const text::Mention& m = mentions[i];
     const kb::FindingRec& f = kb.findings()[m.finding];
     w.begin_object();
-    w.field("id", kb.str(f.id)).field("label", kb.str(f.label)).field("status", text::to_string(m.status));
+    w.field("id", kb.str(f.id)).field("label", kb.str(f.label)).field("status", to_string(m.status));
     w.key("span").begin_array(true).value(m.begin).value(m.end).end_array();
     w.field("text", r.input.substr(m.begin, m.end - m.begin));
-    w.field("match", text::to_string(m.match));
+    w.field("match", to_string(m.match));
     if (m.repaired_to != kb::kNone) w.field("corrected", kb.str(kb.typo_words()[m.repaired_to].word));
     w.end_object();
   }
@@ -120,26 +117,23 @@ void write_findings(JsonWriter& w, const infer::Report& r, const KnowledgeBase& 
 
 void write_triage(JsonWriter& w, const infer::Report& r, const KnowledgeBase& kb) {
   w.key("triage").begin_object();
-  w.field("level", infer::to_string(r.triage.level));
+  w.field("level", to_string(r.triage.level));
   w.field("advice", level_advice(r.triage.level));
   w.key("reasons").begin_array();
   for (const infer::TriageReason& reason : r.triage.reasons) {
     w.begin_object();
+    w.field("kind", to_string(reason.kind));
     switch (reason.kind) {
       case infer::TriageReason::Kind::red_flag: {
         const kb::RedFlagRec& f = kb.red_flags()[reason.index];
-        w.field("kind", "red_flag").field("id", kb.str(f.id)).field("label", kb.str(f.label));
+        w.field("id", kb.str(f.id)).field("label", kb.str(f.label));
         w.field("advice", kb.str(f.advice)).field("uncertain", reason.uncertain);
         break;
       }
-      case infer::TriageReason::Kind::cause:
-        w.field("kind", "cause").field("id", kb.str(kb.causes()[reason.index].id));
-        break;
-      case infer::TriageReason::Kind::out_of_scope:
-        w.field("kind", "out_of_scope");
-        break;
+      case infer::TriageReason::Kind::cause: w.field("id", kb.str(kb.causes()[reason.index].id)); break;
+      case infer::TriageReason::Kind::out_of_scope: break;
     }
-    w.field("level", infer::to_string(reason.level));
+    w.field("level", to_string(reason.level));
     w.field("reason", triage_reason_text(reason, kb));
     w.end_object();
   }
@@ -178,12 +172,12 @@ void render_json(const infer::Report& r, const KnowledgeBase& kb, const RenderOp
   if (r.id) w.key("id").raw(*r.id);
   w.field("input", r.input);
   w.field("in_scope", r.in_scope);
-  w.field("confidence", infer::to_string(r.confidence));
+  w.field("confidence", to_string(r.confidence));
   w.field("summary", confidence_sentence(r, kb));
   write_findings(w, r, kb);
   w.key("answers").begin_array();
   for (const infer::AnswerEntry& a : r.answers) {
-    w.begin_object().field("id", kb.str(kb.findings()[a.finding].id)).field("answer", infer::to_string(a.answer));
+    w.begin_object().field("id", kb.str(kb.findings()[a.finding].id)).field("answer", to_string(a.answer));
     w.end_object();
   }
   w.end_array();
@@ -218,7 +212,7 @@ void render_brief(const infer::Report& r, const KnowledgeBase& kb, const RenderO
         .end_object();
   }
   w.end_array();
-  w.field("triage", infer::to_string(r.triage.level));
+  w.field("triage", to_string(r.triage.level));
   w.key("error").null();
   w.end_object();
   out.push_back('\n');
@@ -232,7 +226,7 @@ void render_error_record(const std::optional<std::string>& id, const Error& erro
   } else {
     w.key("id").null();
   }
-  w.key("error").begin_object().field("code", error.code).field("message", error.message).end_object();
+  w.key("error").begin_object().field("code", to_string(error.code)).field("message", error.message).end_object();
   w.end_object();
   out.push_back('\n');
 }

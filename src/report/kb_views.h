@@ -6,6 +6,9 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
+
+#include "base/enum_names.h"
 
 #include "kb/knowledge_base.h"
 #include "report/render.h"
@@ -24,6 +27,20 @@ bool render_show(std::string_view id, const kb::KnowledgeBase& kb, const RenderO
                  std::string& out);
 
 enum class GraphFormat { dot, mermaid };
+
+}  // namespace crampx::report
+
+namespace crampx {
+
+template <>
+struct EnumNames<report::GraphFormat> {  // graph --format
+  static constexpr std::pair<report::GraphFormat, std::string_view> table[] = {
+      {report::GraphFormat::dot, "dot"}, {report::GraphFormat::mermaid, "mermaid"}};
+};
+
+}  // namespace crampx
+
+namespace crampx::report {
 
 // Causes -> mechanism chains, and the findings that point to each cause most
 // strongly; all causes, or one.

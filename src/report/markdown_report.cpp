@@ -26,7 +26,7 @@ void render_markdown(const infer::Report& r, const kb::KnowledgeBase& kb, const 
                      std::string& out) {
   out += "## crampx report\n\n";
   out += fmt::format("> {}\n\n", md_escape(r.input));
-  out += fmt::format("**Triage: {}.** {}\n\n", infer::to_string(r.triage.level), level_advice(r.triage.level));
+  out += fmt::format("**Triage: {}.** {}\n\n", to_string(r.triage.level), level_advice(r.triage.level));
   for (const infer::TriageReason& reason : r.triage.reasons) {
     out += fmt::format("- {}", triage_reason_text(reason, kb));
     if (reason.kind == infer::TriageReason::Kind::red_flag) {
@@ -41,7 +41,7 @@ void render_markdown(const infer::Report& r, const kb::KnowledgeBase& kb, const 
     for (std::size_t i = 0; i < std::min(mentions.size(), kMaxListed); ++i) {
       const text::Mention& m = mentions[i];
       out += fmt::format("| {} | {} | {} | {} |\n", kb.str(kb.findings()[m.finding].label), status_words(m.status),
-                         md_escape(r.input.substr(m.begin, m.end - m.begin)), text::to_string(m.match));
+                         md_escape(r.input.substr(m.begin, m.end - m.begin)), to_string(m.match));
     }
     if (mentions.size() > kMaxListed) out += fmt::format("\n({} more mentions not listed)\n", mentions.size() - kMaxListed);
     out += '\n';

@@ -6,7 +6,9 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 
+#include "base/enum_names.h"
 #include "base/result.h"
 #include "infer/report.h"
 #include "kb/knowledge_base.h"
@@ -15,7 +17,25 @@ namespace crampx::report {
 
 enum class Format { text, json, jsonl, markdown, brief };
 
-inline constexpr std::string_view kReportSchema = "crampx/report/v1";
+}  // namespace crampx::report
+
+namespace crampx {
+
+template <>
+struct EnumNames<report::Format> {  // explain --format (brief is --brief, a form of jsonl)
+  static constexpr std::pair<report::Format, std::string_view> table[] = {
+      {report::Format::text, "text"},
+      {report::Format::json, "json"},
+      {report::Format::jsonl, "jsonl"},
+      {report::Format::markdown, "markdown"},
+      {report::Format::brief, "brief"}};
+};
+
+}  // namespace crampx
+
+namespace crampx::report {
+
+inline constexpr std::string_view kReportSchema = "crampx/report/v2";
 
 // --json's indentation.
 inline constexpr int kPrettyIndent = 2;

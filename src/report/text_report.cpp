@@ -63,7 +63,7 @@ void render_text(const infer::Report& r, const kb::KnowledgeBase& kb, const Rend
   const std::size_t width = std::max<std::size_t>(options.width, 40);
 
   // Triage first: it is what matters most.
-  append_wrapped(out, p.paint(level_style(r.triage.level), "TRIAGE: " + upper(infer::to_string(r.triage.level))) + "  ",
+  append_wrapped(out, p.paint(level_style(r.triage.level), "TRIAGE: " + upper(to_string(r.triage.level))) + "  ",
                  level_advice(r.triage.level), 2, width);
   for (const infer::TriageReason& reason : r.triage.reasons) {
     const std::string mark = reason.kind == infer::TriageReason::Kind::red_flag ? p.paint(Style::red, "!") : "-";
@@ -97,7 +97,7 @@ void render_text(const infer::Report& r, const kb::KnowledgeBase& kb, const Rend
     std::string said;
     for (const infer::AnswerEntry& a : r.answers) {
       if (!said.empty()) said += "; ";
-      said += fmt::format("{}: {}", kb.str(kb.findings()[a.finding].label), infer::to_string(a.answer));
+      said += fmt::format("{}: {}", kb.str(kb.findings()[a.finding].label), to_string(a.answer));
     }
     append_wrapped(out, p.paint(Style::bold, "Your answers: "), said, 2, width);
     out += '\n';

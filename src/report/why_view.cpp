@@ -5,18 +5,13 @@
 
 #include <fmt/format.h>
 
+#include "kb/likelihood.h"
 #include "report/json_writer.h"
 #include "report/kb_views.h"
 #include "report/terminal_text.h"
 
 namespace crampx::report {
 namespace {
-
-constexpr std::string_view kEvidence[] = {"established", "limited", "weak", "not_recommended"};
-constexpr std::string_view kTreatmentKind[] = {"self_care", "medication", "supplement", "fluid_replacement",
-                                               "alternative", "treat_underlying", "procedure"};
-
-double clamp01(double p) { return std::clamp(p, 0.001, 0.999); }
 
 // "30%", or "0.3%" for rates below one in a hundred.
 std::string percent(double p) {
@@ -34,9 +29,9 @@ struct Weight {
 std::vector<Weight> weights_of(const kb::CauseRec& c, const kb::KnowledgeBase& kb) {
   std::vector<Weight> out;
   for (const kb::CauseFindingRec& cf : kb.cause_findings(c)) {
-    const double p = clamp01(cf.frequency);
-    const double b = clamp01(kb.findings()[cf.finding].base_rate);
-    out.push_back({cf.finding, cf.frequency, kb.findings()[cf.finding].base_rate, p / b, (1 - p) / (1 - b)});
+    const double base_rate = kb.findings()[cf.finding].base_rate;
+    const kb::Likelihoods l = kb::likelihoods(cf.frequency, base_rate);
+    out.push_back({cf.finding, cf.frequency, base_rate, l.lr_present(), l.lr_absent()});
   }
   // Strongest evidence first, in either direction.
   std::stable_sort(out.begin(), out.end(), [](const Weight& a, const Weight& b) {
@@ -66,16 +61,15 @@ std::vector<std::uint32_t> references_of(const kb::CauseRec& c, const kb::Knowle
 }
 
 void why_json(const kb::CauseRec& c, const kb::KnowledgeBase& kb, std::string& out) {
-  static constexpr std::string_view kLevel[] = {"self_care", "consult", "urgent", "emergency"};
   JsonWriter w(out, 2);
   w.begin_object();
   w.field("id", kb.str(c.id)).field("label", kb.str(c.label)).field("summary", kb.str(c.summary));
-  w.field("prior", static_cast<double>(c.prior)).field("triage", kLevel[static_cast<int>(c.triage)]);
+  w.field("prior", static_cast<double>(c.prior)).field("triage", to_string(c.triage));
   w.key("mechanisms").begin_array();
   for (std::uint32_t m : kb.ids(c.mechanisms)) {
     const kb::MechanismRec& rec = kb.mechanisms()[m];
     w.begin_object().field("id", kb.str(rec.id)).field("label", kb.str(rec.label));
-    w.field("kind", rec.kind == kb::MechanismKind::normal_step ? "normal_step" : "disturbance");
+    w.field("kind", to_string(rec.kind));
     w.field("description", kb.str(rec.description));
     if (rec.disturbs != kb::kNone) {
       const kb::MechanismRec& step = kb.mechanisms()[rec.disturbs];
@@ -114,7 +108,7 @@ void why_json(const kb::CauseRec& c, const kb::KnowledgeBase& kb, std::string& o
   for (std::uint32_t i : kb.ids(c.treatments)) {
     const kb::TreatmentRec& rec = kb.treatments()[i];
     w.begin_object().field("id", kb.str(rec.id)).field("label", kb.str(rec.label));
-    w.field("kind", kTreatmentKind[static_cast<int>(rec.kind)]).field("evidence", kEvidence[static_cast<int>(rec.evidence)]);
+    w.field("kind", to_string(rec.kind)).field("evidence", to_string(rec.evidence));
     w.field("description", kb.str(rec.description));
     w.key("cautions").begin_array();
     for (const kb::CautionRec& caution : kb.cautions(rec)) w.value(kb.str(caution.text));
@@ -188,7 +182,7 @@ void why_text(const kb::CauseRec& c, const kb::KnowledgeBase& kb, const RenderOp
   heading("Treatments (evidence; cautions)");
   for (std::uint32_t i : kb.ids(c.treatments)) {
     const kb::TreatmentRec& rec = kb.treatments()[i];
-    std::string evidence(kEvidence[static_cast<int>(rec.evidence)]);
+    std::string evidence(to_string(rec.evidence));
     std::replace(evidence.begin(), evidence.end(), '_', ' ');
     append_wrapped(out, "  - ", fmt::format("{} [{}]: {}", kb.str(rec.label), evidence, kb.str(rec.description)), 4,
                    width);

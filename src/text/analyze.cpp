@@ -7,28 +7,6 @@
 
 namespace crampx::text {
 
-std::string_view to_string(Status s) {
-  switch (s) {
-    case Status::present: return "present";
-    case Status::absent: return "absent";
-    case Status::possible: return "possible";
-    case Status::historical: return "historical";
-    case Status::hypothetical: return "hypothetical";
-    case Status::family: return "family";
-  }
-  return "present";
-}
-
-std::string_view to_string(MatchKind m) {
-  switch (m) {
-    case MatchKind::exact: return "exact";
-    case MatchKind::synonym: return "synonym";
-    case MatchKind::stem: return "stem";
-    case MatchKind::fuzzy: return "fuzzy";
-  }
-  return "exact";
-}
-
 Status status_of(const Assertion& a) {
   if (a.family) return Status::family;
   if (a.hypothetical) return Status::hypothetical;

@@ -6,8 +6,10 @@
 #include <cstdint>
 #include <span>
 #include <string_view>
+#include <utility>
 #include <vector>
 
+#include "base/enum_names.h"
 #include "kb/knowledge_base.h"
 #include "text/assertion.h"
 #include "text/phrase_matcher.h"
@@ -19,8 +21,30 @@ namespace crampx::text {
 enum class Status : std::uint8_t { present, absent, possible, historical, hypothetical, family };
 enum class MatchKind : std::uint8_t { exact, synonym, stem, fuzzy };
 
-std::string_view to_string(Status s);
-std::string_view to_string(MatchKind m);
+}  // namespace crampx::text
+
+// The report's words for a mention's status and how it matched (data/schema/report.schema.json).
+namespace crampx {
+
+template <>
+struct EnumNames<text::Status> {
+  static constexpr std::pair<text::Status, std::string_view> table[] = {
+      {text::Status::present, "present"},           {text::Status::absent, "absent"},
+      {text::Status::possible, "possible"},         {text::Status::historical, "historical"},
+      {text::Status::hypothetical, "hypothetical"}, {text::Status::family, "family"}};
+};
+template <>
+struct EnumNames<text::MatchKind> {
+  static constexpr std::pair<text::MatchKind, std::string_view> table[] = {
+      {text::MatchKind::exact, "exact"},
+      {text::MatchKind::synonym, "synonym"},
+      {text::MatchKind::stem, "stem"},
+      {text::MatchKind::fuzzy, "fuzzy"}};
+};
+
+}  // namespace crampx
+
+namespace crampx::text {
 
 // One place in the text where a finding is mentioned.
 struct Mention {

@@ -85,6 +85,29 @@ TEST(ExplainE2E, UsageErrorsExitTwoWithAHint) {
   EXPECT_EQ(crampx({"frobnicate"}).exit_code, 2);
 }
 
+// Output formats that contradict each other are one usage error, whichever flags say so;
+// those that agree (--json with --format json, --brief with --jsonl) are fine.
+TEST(ExplainE2E, ConflictingOutputFormatsAreOneUsageError) {
+  ProcessOptions o;
+  o.stdin_closed = true;
+  for (const std::vector<std::string>& flags :
+       {std::vector<std::string>{"--json", "--jsonl"}, {"--format", "text", "--json"}, {"--format", "json", "--jsonl"},
+        {"--brief", "--json"}, {"--brief", "--format", "markdown"}, {"--brief", "--format", "json"}}) {
+    std::vector<std::string> args = {"explain"};
+    args.insert(args.end(), flags.begin(), flags.end());
+    const auto r = mini(args, o);
+    EXPECT_EQ(r.exit_code, 2) << flags[0] << " " << flags[1];
+    EXPECT_EQ(r.err.rfind("crampx: error: choose one output format\nhint: ", 0), 0u) << r.err;
+    EXPECT_EQ(r.out, "");
+  }
+  for (const std::vector<std::string>& flags :
+       {std::vector<std::string>{"--json", "--format", "json"}, {"--brief", "--jsonl"}, {"--brief", "--format", "jsonl"}}) {
+    std::vector<std::string> args = {"explain"};
+    args.insert(args.end(), flags.begin(), flags.end());
+    EXPECT_EQ(mini(args, o).exit_code, 1) << flags[0] << " " << flags[1];  // nothing on stdin to explain
+  }
+}
+
 TEST(ExplainE2E, NoTextAndStdinAtEndIsNothingToExplain) {
   ProcessOptions o;
   o.stdin_closed = true;

@@ -48,7 +48,7 @@ std::vector<std::string> findings_of(std::string_view input, const kb::Knowledge
   text::analyze(input, kb, {}, scratch, analysis);
   std::vector<std::string> out;
   for (const text::Mention& m : analysis.mentions) {
-    out.push_back(std::string(kb.str(kb.findings()[m.finding].id)) + "=" + std::string(text::to_string(m.status)));
+    out.push_back(std::string(kb.str(kb.findings()[m.finding].id)) + "=" + std::string(to_string(m.status)));
   }
   return out;
 }

@@ -10,6 +10,10 @@
 
 #include <gtest/gtest.h>
 
+#include <fstream>
+
+#include <nlohmann/json.hpp>
+
 namespace crampx::cli {
 namespace {
 
@@ -98,38 +102,92 @@ TEST(CliDocs, ManPageStatesTheEnforcedLimits) {
   }
 }
 
-
-// Only `crampx [GLOBALS] explain ...` builds the explain command alone; anything else
-// (help, other commands, nothing) sees the whole definition.
-TEST(CliDefinition, ScopeFollowsTheCommand) {
-  auto scope = [](std::vector<const char*> argv) {
-    argv.insert(argv.begin(), "crampx");
-    return scope_of(static_cast<int>(argv.size()), argv.data());
-  };
-  EXPECT_EQ(scope({"explain", "calf cramps"}), Scope::explain);
-  EXPECT_EQ(scope({"--kb", "kb.json", "explain"}), Scope::explain);
-  EXPECT_EQ(scope({"--color=never", "--kb=x", "explain", "--json"}), Scope::explain);
-  EXPECT_EQ(scope({"--help"}), Scope::all);
-  EXPECT_EQ(scope({"--kb", "explain"}), Scope::all);  // "explain" is the value of --kb here
-  EXPECT_EQ(scope({"why", "explain"}), Scope::all);
-  EXPECT_EQ(scope({}), Scope::all);
+// The man page names the report's schema and the words of its one status vocabulary.
+TEST(CliDocs, ManPageStatesTheReportSchemaAndStatuses) {
+  CLI::App app{kAppDescription, "crampx"};
+  Invocation inv;
+  define(app, inv);
+  const std::string man = man_page(app, inv, "1.2.3");
+  const auto section = man.substr(man.find(".SH JSON REPORT"));
+  EXPECT_NE(section.find("crampx/report/v2"), std::string::npos);
+  for (const auto& [status, name] : EnumNames<text::Status>::table) {
+    EXPECT_NE(section.find(std::string(name)), std::string::npos) << name;
+  }
 }
 
-// The explain command parses the same whether built alone or with everything.
-TEST(CliDefinition, ExplainAloneParsesLikeTheWhole) {
-  for (const Scope s : {Scope::all, Scope::explain}) {
+// The codes an error record can carry are declared once (base/error_code.h); the man
+// page and the report schema list exactly those.
+TEST(CliDocs, RecordErrorCodesAreListedInTheManPageAndTheSchema) {
+  CLI::App app{kAppDescription, "crampx"};
+  Invocation inv;
+  define(app, inv);
+  const std::string man = man_page(app, inv, "1.2.3");
+  const auto section = man.substr(man.find(".SH STREAM ERRORS"));
+  std::vector<std::string> codes;
+  for (const auto& [code, name] : EnumNames<ErrorCode>::table) {
+    if (!is_record_error(code)) continue;
+    codes.emplace_back(name);
+    EXPECT_NE(section.find(".B " + std::string(name) + "\n"), std::string::npos) << name;  // nothing to escape
+  }
+  EXPECT_EQ(codes.size(), 11u);
+  std::ifstream in(std::string(CRAMPX_SOURCE_DIR) + "/data/schema/report.schema.json");
+  const nlohmann::json schema = nlohmann::json::parse(in);
+  const nlohmann::json& listed = schema["$defs"]["error_record"]["properties"]["error"]["properties"]["code"]["enum"];
+  EXPECT_EQ(listed.get<std::vector<std::string>>(), codes);
+}
+
+// The explain command's options, and the global ones after it, reach the invocation.
+TEST(CliDefinition, ExplainParsesIntoTheInvocation) {
+  CLI::App app{kAppDescription, "crampx"};
+  Invocation inv;
+  define(app, inv);
+  std::vector<const char*> argv = {"crampx", "explain", "--json", "--top", "2", "--answer", "night_time=yes",
+                                   "calf",   "cramps",  "--color=never"};
+  app.parse(static_cast<int>(argv.size()), const_cast<char**>(argv.data()));
+  EXPECT_TRUE(inv.explain.json);
+  EXPECT_EQ(inv.explain.top, 2);
+  EXPECT_EQ(inv.explain.answers, std::vector<std::string>{"night_time=yes"});
+  EXPECT_EQ(inv.explain.words, (std::vector<std::string>{"calf", "cramps"}));
+  EXPECT_EQ(inv.global.color, "never");
+}
+
+// Parsing a command line picks the table's row for the command it names.
+TEST(CliDefinition, ParsingPicksTheCommandsRow) {
+  const std::pair<std::vector<const char*>, std::string> cases[] = {
+      {{"explain", "calf cramps"}, "explain"},
+      {{"--color", "never", "why", "myotonia"}, "why"},
+      {{"kb", "stats", "--json"}, "kb stats"},
+      {{"kb", "dump"}, "kb dump"},
+      {{"completion", "zsh"}, "completion"},
+      {{"man"}, "man"},
+      {{"--version"}, ""},
+  };
+  for (const auto& [args, want] : cases) {
     CLI::App app{kAppDescription, "crampx"};
     Invocation inv;
-    define(app, inv, s);
-    std::vector<const char*> argv = {"crampx", "explain", "--json", "--top", "2", "--answer", "night_time=yes",
-                                     "calf",   "cramps",  "--color=never"};
+    define(app, inv);
+    std::vector<const char*> argv = {"crampx"};
+    argv.insert(argv.end(), args.begin(), args.end());
     app.parse(static_cast<int>(argv.size()), const_cast<char**>(argv.data()));
-    EXPECT_TRUE(inv.explain.json);
-    EXPECT_EQ(inv.explain.top, 2);
-    EXPECT_EQ(inv.explain.answers, std::vector<std::string>{"night_time=yes"});
-    EXPECT_EQ(inv.explain.words, (std::vector<std::string>{"calf", "cramps"}));
-    EXPECT_EQ(inv.global.color, "never");
+    const std::string got =
+        inv.command == nullptr ? ""
+                               : std::string(inv.command->group) + (inv.command->group.empty() ? "" : " ") +
+                                     std::string(inv.command->name);
+    EXPECT_EQ(got, want) << args.front();
   }
+  for (const Command& c : commands()) {
+    EXPECT_EQ(c.run == nullptr, c.name == "kb") << c.name << ": only a group has nothing to run";
+    EXPECT_EQ(c.needs_kb, c.name != "completion" && c.name != "man") << c.name;
+  }
+}
+
+// A group runs one of its commands: `crampx kb` alone is a usage error.
+TEST(CliDefinition, GroupNeedsACommand) {
+  CLI::App app{kAppDescription, "crampx"};
+  Invocation inv;
+  define(app, inv);
+  std::vector<const char*> argv = {"crampx", "kb"};
+  EXPECT_THROW(app.parse(static_cast<int>(argv.size()), const_cast<char**>(argv.data())), CLI::ParseError);
 }
 
 }  // namespace

@@ -21,7 +21,7 @@ void write(const fs::path& p, const std::string& text) { std::ofstream(p) << tex
 TEST(Document, SyntaxErrorNamesFileLineAndColumn) {
   const auto r = parse_document("{\n  \"meta\": {,\n}", "kb.json");
   ASSERT_FALSE(r.ok());
-  EXPECT_EQ(r.error().code, "kb_syntax");
+  EXPECT_EQ(r.error().code, ErrorCode::kb_syntax);
   EXPECT_NE(r.error().message.find("kb.json:2:"), std::string::npos) << r.error().message;
 }
 
@@ -30,7 +30,7 @@ TEST(Document, SyntaxErrorNamesFileLineAndColumn) {
 TEST(Document, NumberOutOfRangeIsAnErrorNotACrash) {
   const auto r = parse_document(R"({"meta": {"version": 1e400}})", "kb.json");
   ASSERT_FALSE(r.ok());
-  EXPECT_EQ(r.error().code, "kb_syntax");
+  EXPECT_EQ(r.error().code, ErrorCode::kb_syntax);
   EXPECT_NE(r.error().message.find("1e400"), std::string::npos) << r.error().message;
 }
 
@@ -43,7 +43,7 @@ TEST(Document, TopLevelMustBeAnObject) {
 TEST(Document, DeepNestingIsRejectedBeforeParsing) {
   const auto r = parse_document(std::string(200000, '[') + std::string(200000, ']'), "deep.json");
   ASSERT_FALSE(r.ok());
-  EXPECT_EQ(r.error().code, "kb_too_deep");
+  EXPECT_EQ(r.error().code, ErrorCode::kb_too_deep);
 }
 
 TEST(Document, DirectoryFilesAreMergedAndKeysRemembered) {
@@ -75,7 +75,7 @@ TEST(Document, TheSameKeyInTwoFilesIsAnError) {
 TEST(Document, MissingFile) {
   const auto r = read_document("/nonexistent/crampx.json");
   ASSERT_FALSE(r.ok());
-  EXPECT_EQ(r.error().code, "kb_missing");
+  EXPECT_EQ(r.error().code, ErrorCode::kb_missing);
 }
 
 }  // namespace

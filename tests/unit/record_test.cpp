@@ -1,3 +1,4 @@
+#include "cli/answers.h"
 #include "cli/record.h"
 
 #include <gtest/gtest.h>
@@ -9,7 +10,7 @@ namespace {
 
 Record parse(std::string_view line) { return parse_record(line, test::mini_kb()); }
 
-std::string code(const Record& r) { return r.error ? r.error->code : "ok"; }
+std::string code(const Record& r) { return r.error ? std::string(to_string(r.error->code)) : "ok"; }
 
 TEST(Record, PlainTextLine) {
   const Record r = parse("my calves cramp\r");
@@ -30,38 +31,40 @@ TEST(Record, JsonObjectWithIdAndAnswers) {
   EXPECT_EQ(*s.id, R"("x\"y")");
 }
 
-// A stream reads every line into the same Record: nothing of one line may show
-// through in the next, whatever each of them is (JSON, an error, plain text, a huge text).
+// A stream's worker reads every line with the same reader into the same Record: nothing
+// of one line may show through in the next, whatever each of them is (JSON, an error,
+// plain text, a huge text).
 TEST(Record, AReusedRecordKeepsNothingOfTheLineBefore) {
   const auto& kb = test::mini_kb();
+  RecordReader reader;
   Record r;
-  parse_record(R"({"id": "first", "text": "cramps", "answers": {"night_time": "yes"}})", kb, r);
+  reader.read(R"({"id": "first", "text": "cramps", "answers": {"night_time": "yes"}})", kb, r);
   ASSERT_EQ(code(r), "ok");
   ASSERT_EQ(r.answers.size(), 1u);
 
-  parse_record(R"({"id": 2, "text": )", kb, r);  // invalid JSON, with a readable id
+  reader.read(R"({"id": 2, "text": )", kb, r);  // invalid JSON, with a readable id
   EXPECT_EQ(code(r), "invalid_json");
   EXPECT_EQ(*r.id, "2");
   EXPECT_TRUE(r.text.empty());
   EXPECT_TRUE(r.answers.empty());
 
-  parse_record("twitching", kb, r);
+  reader.read("twitching", kb, r);
   EXPECT_EQ(code(r), "ok");
   EXPECT_FALSE(r.id);
   EXPECT_EQ(r.text, "twitching");
 
   const std::string huge(2 << 20, 'x');
-  parse_record(R"({"text": ")" + huge + R"("})", kb, r);
+  reader.read(R"({"text": ")" + huge + R"("})", kb, r);
   EXPECT_EQ(code(r), "ok");
   EXPECT_EQ(r.text, huge);
 
-  parse_record(R"({"id": 3, "text": "cramp"})", kb, r);
+  reader.read(R"({"id": 3, "text": "cramp"})", kb, r);
   EXPECT_EQ(code(r), "ok");
   EXPECT_EQ(*r.id, "3");
   EXPECT_EQ(r.text, "cramp");
   EXPECT_TRUE(r.answers.empty());
 
-  parse_record("   ", kb, r);
+  reader.read("   ", kb, r);
   EXPECT_EQ(code(r), "empty_record");
   EXPECT_FALSE(r.id);
   EXPECT_TRUE(r.text.empty());
@@ -181,12 +184,66 @@ TEST(Record, TheIdIsKeptForErrorRecords) {
   EXPECT_EQ(*r.id, "\"a7\"");
 }
 
+// Each reader's buffers are its own: two readers used in turn (as two workers of a
+// stream may be) read each line as a fresh reader does.
+TEST(Record, ReadersUsedInTurnReadAsFreshOnes) {
+  const auto& kb = test::mini_kb();
+  const std::string lines[] = {R"({"id": 1, "text": "cramps at night", "answers": {"night_time": "no"}})",
+                               R"({"id": "b", "text": )", "twitching", R"({"text": "x", "id": [1]})",
+                               R"({"id": 5, "text": "calf cramp"})", "   "};
+  RecordReader first, second;
+  Record a, b;
+  for (std::size_t i = 0; i < std::size(lines); ++i) {
+    RecordReader& reader = i % 2 == 0 ? first : second;
+    Record& r = i % 2 == 0 ? a : b;
+    reader.read(lines[i], kb, r);
+    const Record fresh = parse(lines[i]);
+    EXPECT_EQ(code(r), code(fresh)) << lines[i];
+    EXPECT_EQ(r.id, fresh.id) << lines[i];
+    EXPECT_EQ(r.text, fresh.text) << lines[i];
+    EXPECT_EQ(r.answers.size(), fresh.answers.size()) << lines[i];
+  }
+}
+
 TEST(Record, AnswerOptionSuggestsNearMisses) {
   const auto bad = parse_answer_option("nite_time=yes", test::mini_kb());
   ASSERT_FALSE(bad.ok());
   EXPECT_NE(bad.error().message.find("did you mean 'night_time'"), std::string::npos);
   EXPECT_TRUE(parse_answer_option("night_time=no", test::mini_kb()).ok());
   EXPECT_FALSE(parse_answer_option("night_time", test::mini_kb()).ok());
+}
+
+// One reading of an answer for --answer and a record's "answers": yes, no and unknown
+// in any case, and the short forms.
+TEST(Record, AnswersAreReadAlikeInAnyCase) {
+  const std::pair<const char*, infer::Answer> cases[] = {
+      {"yes", infer::Answer::yes},  {"YES", infer::Answer::yes},    {"Y", infer::Answer::yes},
+      {"True", infer::Answer::yes}, {"no", infer::Answer::no},      {"No", infer::Answer::no},
+      {"n", infer::Answer::no},     {"FALSE", infer::Answer::no},   {"unknown", infer::Answer::unknown},
+      {"Unknown", infer::Answer::unknown}, {"?", infer::Answer::unknown}, {"Dont_Know", infer::Answer::unknown}};
+  for (const auto& [word, want] : cases) {
+    const auto option = parse_answer_option(std::string("night_time=") + word, test::mini_kb());
+    ASSERT_TRUE(option.ok()) << word;
+    EXPECT_EQ(option->answer, want) << word;
+    const Record r = parse(std::string(R"({"text": "cramps", "answers": {"night_time": ")") + word + "\"}}");
+    ASSERT_FALSE(r.error) << word;
+    ASSERT_EQ(r.answers.size(), 1u);
+    EXPECT_EQ(r.answers[0].answer, want) << word;
+  }
+  for (const char* word : {"", "yess", "maybe", "unknownx", "o"}) {
+    EXPECT_FALSE(parse_answer_option(std::string("night_time=") + word, test::mini_kb()).ok()) << word;
+  }
+}
+
+TEST(Record, AnswerOptionsKeepTheirOrderAndStopAtTheFirstBadOne) {
+  const auto both = parse_answer_options({"night_time=yes", "night_time=No"}, test::mini_kb());
+  ASSERT_TRUE(both.ok());
+  ASSERT_EQ(both->size(), 2u);
+  EXPECT_EQ((*both)[0].answer, infer::Answer::yes);
+  EXPECT_EQ((*both)[1].answer, infer::Answer::no);
+  const auto bad = parse_answer_options({"night_time=yes", "night_time=perhaps", "nite=yes"}, test::mini_kb());
+  ASSERT_FALSE(bad.ok());
+  EXPECT_EQ(bad.error().code, ErrorCode::invalid_answer);
 }
 
 }  // namespace

@@ -3,6 +3,9 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <cstring>
+#include <map>
+#include <set>
 #include <nlohmann/json.hpp>
 
 #include "report/terminal_text.h"
@@ -27,7 +30,7 @@ TEST(Render, JsonHasTheContractFields) {
   std::string out;
   render(Format::json, r, test::mini_kb(), RenderOptions{}, out);
   const json j = json::parse(out);
-  EXPECT_EQ(j["schema"], "crampx/report/v1");
+  EXPECT_EQ(j["schema"], "crampx/report/v2");
   EXPECT_EQ(j["input"], text);
   EXPECT_EQ(j["causes"][0]["id"], "nocturnal_leg_cramps");
   EXPECT_EQ(j["triage"]["level"], "self_care");
@@ -42,6 +45,29 @@ TEST(Render, JsonHasTheContractFields) {
   double total = 0;
   for (const json& c : j["causes"]) total += c["probability"].get<double>();
   EXPECT_NEAR(total, 1.0, 1e-3);
+}
+
+// One vocabulary for what the text says of a finding (report schema v2): a finding's
+// "status" and a cause's supporting and conflicting "state" use the same words.
+TEST(Render, FindingStatusAndContributionStateShareTheirWords) {
+  const std::string text = "maybe cramps at night, no weakness, not in the heat";
+  const infer::Report r = explain_text(text);
+  std::string out;
+  render(Format::json, r, test::mini_kb(), RenderOptions{.top = 3}, out);
+  const json j = json::parse(out);
+  std::map<std::string, std::string> status;  // finding -> status
+  for (const json& f : j["findings"]) status[f["id"]] = f["status"];
+  std::set<std::string> states;
+  for (const json& c : j["causes"]) {
+    for (const char* list : {"supporting", "conflicting"}) {
+      for (const json& k : c[list]) {
+        EXPECT_EQ(k["state"], status[k["id"]]) << k.dump();
+        states.insert(k["state"]);
+      }
+    }
+  }
+  EXPECT_TRUE(states.count("absent")) << out;    // v1 said "denied"
+  EXPECT_TRUE(states.count("possible")) << out;  // v1 said "uncertain"
 }
 
 TEST(Render, JsonlIsOneLine) {

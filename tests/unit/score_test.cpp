@@ -7,6 +7,7 @@
 #include <cmath>
 #include <random>
 
+#include "kb/likelihood.h"
 #include "support/test_kb.h"
 
 namespace crampx::infer {
@@ -16,7 +17,7 @@ namespace {
 // base, P(c | E) proportional to P(c) * prod_f P(f state | c), with no shortcut
 // for unlisted findings and no log space. The fast path must agree with it.
 double likelihood_neutral(const kb::KnowledgeBase& kb, std::uint32_t f) {
-  return std::clamp(static_cast<double>(kb.findings()[f].base_rate), kMinFrequency, 1.0 - kMinFrequency);
+  return std::clamp(static_cast<double>(kb.findings()[f].base_rate), kb::kMinLikelihood, 1.0 - kb::kMinLikelihood);
 }
 
 std::vector<double> reference_posterior(const Evidence& e, const kb::KnowledgeBase& kb) {
