@@ -161,7 +161,7 @@ void BM_NextQuestion(benchmark::State& state) {
   const infer::Report r = explained("my calves cramp");
   infer::Question q;
   for (auto _ : state) {
-    infer::next_question(r.evidence, r.causes, kb(), q);
+    infer::next_question(r.evidence, r.causes, r.unlisted, kb(), q);
     benchmark::DoNotOptimize(q.finding);
   }
 }

@@ -1,4 +1,4 @@
-// vignette_eval FILE.jsonl [--kb PATH] [--misses] [--require top1=X,top3=Y,...]
+// vignette_eval FILE.jsonl [--kb PATH] [--misses] [--cv] [--require top1=X,top3=Y,...]
 //
 // Scores crampx's ranking on a vignette file (one JSON object a line: id, text,
 // expected [cause ids, best first; empty when out of scope], red_flag, negated
@@ -7,8 +7,11 @@
 // source names), strict top-1 (it is the source's first), top-3 and mean reciprocal
 // rank; red-flag recall (red-flag cases triaged urgent or emergency); out-of-scope
 // handling (no causes, the exit-1 condition); and negation violations (a denied
-// phrase read as a present finding that supports a cause). --require makes the
-// exit status 1 when a figure falls short, so ctest can hold the line.
+// phrase read as a present finding that supports a cause); the reliability table (the top
+// cause's probability in bins of 0.2 against the share ranked right, bench/calibration.h).
+// --cv fits the knowledge base's `scoring` by 5-fold cross-validation and prints the
+// out-of-fold figures. --require makes the exit status 1 when a figure falls short, so
+// ctest can hold the line.
 #include <algorithm>
 #include <cstdio>
 #include <fstream>
@@ -20,6 +23,7 @@
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
+#include "calibration.h"
 #include "compile/compile.h"
 #include "infer/report.h"
 #include "kb/knowledge_base.h"
@@ -76,7 +80,7 @@ int negation_violations(const json& row, const crampx::infer::Report& r, const K
 
 int main(int argc, char** argv) {
   std::string file, kb_path, require;
-  bool show_misses = false;
+  bool show_misses = false, cross_validate = false;
   for (int i = 1; i < argc; ++i) {
     const std::string a = argv[i];
     if (a == "--kb" && i + 1 < argc) {
@@ -85,15 +89,17 @@ int main(int argc, char** argv) {
       require = argv[++i];
     } else if (a == "--misses") {
       show_misses = true;
+    } else if (a == "--cv") {
+      cross_validate = true;
     } else if (file.empty() && !a.empty() && a[0] != '-') {
       file = a;
     } else {
-      std::fputs("usage: vignette_eval FILE.jsonl [--kb PATH] [--misses] [--require top1=X,top3=Y,...]\n", stderr);
+      std::fputs("usage: vignette_eval FILE.jsonl [--kb PATH] [--misses] [--cv] [--require top1=X,top3=Y,...]\n", stderr);
       return 2;
     }
   }
   if (file.empty()) {
-    std::fputs("usage: vignette_eval FILE.jsonl [--kb PATH] [--misses] [--require top1=X,top3=Y,...]\n", stderr);
+    std::fputs("usage: vignette_eval FILE.jsonl [--kb PATH] [--misses] [--cv] [--require top1=X,top3=Y,...]\n", stderr);
     return 2;
   }
   std::optional<KnowledgeBase> loaded;
@@ -114,6 +120,7 @@ int main(int argc, char** argv) {
 
   Tally t;
   std::vector<std::string> misses;
+  std::vector<crampx::bench::CalibrationCase> calibration;
   crampx::infer::Workspace ws;
   crampx::infer::Report rep;
   std::string line;
@@ -139,6 +146,9 @@ int main(int argc, char** argv) {
       }
     } else {
       ++t.in_scope;
+      if (!rep.causes.empty()) {
+        calibration.push_back(crampx::bench::calibration_case(row.value("id", std::string("?")), rep, expected, kb));
+      }
       std::size_t rank = 0;
       for (std::size_t i = 0; i < ranked.size() && rank == 0; ++i) {
         if (std::find(expected.begin(), expected.end(), ranked[i]) != expected.end()) rank = i + 1;
@@ -197,6 +207,16 @@ int main(int argc, char** argv) {
   std::printf("red_flag_recall=%.3f (%d/%d) out_of_scope=%.3f (%d/%d) negation_violations=%d (of %d denied phrases)\n",
               figures.at("red_flag_recall"), t.red_flags_caught, t.red_flags, figures.at("out_of_scope"),
               t.out_of_scope_ok, t.out_of_scope, t.negation_violations, t.negated_phrases);
+  {
+    std::vector<const crampx::bench::CalibrationCase*> all;
+    for (const auto& c : calibration) all.push_back(&c);
+    const auto params = crampx::infer::ScoringParams::of(kb);
+    const auto cal = crampx::bench::evaluate(all, kb, params);
+    std::printf("reliability (temperature=%.2f unlisted_share=%.2f): log_loss=%.3f max_gap(bins>=10)=%.3f\n%s",
+                params.temperature, params.unlisted_share, cal.log_loss, cal.max_gap(10),
+                crampx::bench::reliability_table(cal).c_str());
+    if (cross_validate) std::printf("%s", crampx::bench::cross_validate(calibration, kb, 5).c_str());
+  }
   if (show_misses) {
     for (const std::string& m : misses) std::printf("%s\n", m.c_str());
   }

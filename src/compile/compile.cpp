@@ -43,7 +43,7 @@ class Compiler {
  public:
   Compiler(const kb::Document& doc, ImageBuilder& b) : root_(doc.root), b_(b) {
     for (const char* key : {"references", "findings", "mechanisms", "causes", "conditions", "diagnostics",
-                            "treatments", "prevention"}) {
+                            "treatments", "prevention", "red_flags"}) {
       index_[key] = index_of(root_, key);
     }
   }
@@ -76,7 +76,12 @@ class Compiler {
 
   void meta() {
     const json& m = root_.at("meta");
-    b_.meta = {s(m, "name"), s(m, "version"), s(m, "description"), s(m, "disclaimer")};
+    b_.meta = {s(m, "name"), s(m, "version"), s(m, "description"), s(m, "disclaimer"), 0.0f, 1.0f};
+    // Without `scoring` the world is closed and the evidence counts in full.
+    if (const auto it = root_.find("scoring"); it != root_.end()) {
+      b_.meta.unlisted_share = it->value("unlisted_share", 0.0f);
+      b_.meta.temperature = it->value("temperature", 1.0f);
+    }
   }
 
   void references() {
@@ -164,6 +169,12 @@ class Compiler {
       rec.cautions.begin = static_cast<std::uint32_t>(b_.cautions.size());
       for (const json& c : t.at("cautions")) b_.cautions.push_back({s(c, "text"), refs(c)});
       rec.cautions.count = static_cast<std::uint32_t>(t.at("cautions").size());
+      rec.unsafe.begin = static_cast<std::uint32_t>(b_.unsafe.size());
+      for (const json& u : t.value("unsafe_with", json::array())) {
+        b_.unsafe.push_back({ids(u, "findings", "findings"), ids(u, "red_flags", "red_flags"), ids(u, "causes", "causes"),
+                             s(u, "reason"), refs(u)});
+      }
+      rec.unsafe.count = static_cast<std::uint32_t>(b_.unsafe.size()) - rec.unsafe.begin;
       rec.references = refs(t);
       rec.kind = enum_of<kb::TreatmentKind>(t, "kind");
       rec.evidence = enum_of<kb::Evidence>(t, "evidence");
@@ -180,7 +191,8 @@ class Compiler {
   void red_flags() {
     for (const json& r : root_.at("red_flags")) {
       b_.red_flags.push_back({s(r, "id"), s(r, "label"), s(r, "reason"), s(r, "advice"), ids(r, "all_of", "findings"),
-                              ids(r, "any_of", "findings"), refs(r), enum_of<kb::Level>(r, "level")});
+                              ids(r, "any_of", "findings"), refs(r), ids(r, "none_of", "findings"),
+                              ids(r, "suggests", "causes"), enum_of<kb::Level>(r, "level")});
     }
   }
 
@@ -190,14 +202,15 @@ class Compiler {
 };
 
 // The dense likelihood table (kb/image.h LikelihoodRec), which scoring and the
-// next-question choice read instead of searching each cause's findings.
+// next-question choice read instead of searching each cause's findings. Its last row is
+// the cause the knowledge base does not hold, which lists no finding.
 void build_likelihoods(ImageBuilder& b) {
   const auto clamp = kb::clamp_likelihood;
   const std::size_t nf = b.findings.size();
-  b.likelihoods.resize(b.causes.size() * nf);
-  for (std::size_t c = 0; c < b.causes.size(); ++c) {
+  b.likelihoods.resize((b.causes.size() + 1) * nf);
+  for (std::size_t c = 0; c <= b.causes.size(); ++c) {
     for (std::size_t f = 0; f < nf; ++f) b.likelihoods[c * nf + f].p = clamp(b.findings[f].base_rate);
-    const kb::Range r = b.causes[c].findings;
+    const kb::Range r = c < b.causes.size() ? b.causes[c].findings : kb::Range{};
     for (std::uint32_t k = r.begin; k < r.begin + r.count; ++k) {
       b.likelihoods[c * nf + b.cause_findings[k].finding].p = clamp(b.cause_findings[k].frequency);
     }

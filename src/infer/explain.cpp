@@ -17,9 +17,11 @@ void explain(std::string_view input, const std::vector<AnswerEntry>& answers, co
   gather_evidence(out.analysis.mentions, answers, kb, out.evidence);
   out.in_scope = out.evidence.any_core || out.evidence.any_weak;
   out.causes.clear();
+  out.unlisted = 0;
+  out.danger_led = 0;
   out.confidence = Confidence::none;
   if (out.in_scope) {
-    score_causes(out.evidence, kb, options.explain_causes, out.causes);
+    out.unlisted = score_causes(out.evidence, kb, options.explain_causes, out.causes);
     const double top = out.causes.front().probability;
     // Only generic findings ("my muscles hurt") never give more than low confidence.
     out.confidence = !out.evidence.any_core        ? Confidence::low
@@ -29,10 +31,26 @@ void explain(std::string_view input, const std::vector<AnswerEntry>& answers, co
   }
   assess_triage(out.evidence, out.causes, out.in_scope, kb, out.triage);
   if (options.ask_question) {
-    next_question(out.evidence, out.causes, kb, out.question);
+    next_question(out.evidence, out.causes, out.unlisted, kb, out.question);
   } else {
     out.question = Question{};
   }
+  // Last: the stages above read the ranking in order of probability.
+  out.danger_led = lead_with_danger(out.triage, kb, out.causes);
+}
+
+bool unlisted_notable(const Report& r) {
+  const CauseScore* top = most_probable(r);
+  return top != nullptr && (r.unlisted >= kUnlistedNotable || r.unlisted > top->probability);
+}
+
+const CauseScore* most_probable(const Report& r) {
+  if (r.causes.empty()) return nullptr;
+  if (r.danger_led == 0) return &r.causes.front();
+  // The danger-led causes and the rest are each in order of probability.
+  const CauseScore& led = r.causes.front();
+  const CauseScore* rest = r.danger_led < r.causes.size() ? &r.causes[r.danger_led] : nullptr;
+  return rest != nullptr && rest->probability > led.probability ? rest : &led;
 }
 
 }  // namespace crampx::infer

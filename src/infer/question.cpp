@@ -4,8 +4,8 @@
 
 namespace crampx::infer {
 
-void next_question(const Evidence& evidence, const std::vector<CauseScore>& ranked, const kb::KnowledgeBase& kb,
-                   Question& out) {
+void next_question(const Evidence& evidence, const std::vector<CauseScore>& ranked, double unlisted,
+                   const kb::KnowledgeBase& kb, Question& out) {
   out = Question{};
   const auto causes = kb.causes();
   const auto findings = kb.findings();
@@ -17,9 +17,12 @@ void next_question(const Evidence& evidence, const std::vector<CauseScore>& rank
     out.reason = "one cause is already clear; more answers would not change the ranking much";
     return;
   }
-  // Probabilities indexed by cause (ranked is sorted by probability).
-  std::vector<double> prior(causes.size());
+  // Probabilities indexed by cause, and last the unlisted cause's, which a yes moves by the
+  // finding's base rate (the likelihood table's last row).
+  const std::uint32_t hypotheses = kb.unlisted_cause() + 1;
+  std::vector<double> prior(hypotheses);
   for (const CauseScore& s : ranked) prior[s.cause] = s.probability;
+  prior[kb.unlisted_cause()] = unlisted;
 
   // Candidate findings: those some cause lists, not yet known. While the text has
   // only generic complaints ("my muscles hurt"), ask first what kind of muscle
@@ -37,9 +40,9 @@ void next_question(const Evidence& evidence, const std::vector<CauseScore>& rank
   // by the capped denial factor). With w_c = P(c) x_c and Z = sum w_c, the entropy of
   // the posterior w / Z is log2 Z - sum_c w_c (log2 P(c) + log2 x_c) / Z, so each
   // candidate costs two logarithms; the image holds log2 x_c (docs/SCORING.md).
-  std::vector<double> log2_prior(causes.size());
+  std::vector<double> log2_prior(hypotheses);
   double h0 = 0;
-  for (std::uint32_t c = 0; c < causes.size(); ++c) {
+  for (std::uint32_t c = 0; c < hypotheses; ++c) {
     log2_prior[c] = prior[c] > 0 ? std::log2(prior[c]) : 0.0;
     h0 -= prior[c] * log2_prior[c];
   }
@@ -48,7 +51,7 @@ void next_question(const Evidence& evidence, const std::vector<CauseScore>& rank
   for (std::uint32_t f = 0; f < findings.size(); ++f) {
     if (!candidate[f]) continue;
     double p_yes = 0, s_yes = 0, z_no = 0, s_no = 0;
-    for (std::uint32_t c = 0; c < causes.size(); ++c) {
+    for (std::uint32_t c = 0; c < hypotheses; ++c) {
       const kb::LikelihoodRec& l = kb.likelihood(c, f);
       const double yes = prior[c] * l.p;
       const double no = prior[c] * l.no;
@@ -65,7 +68,7 @@ void next_question(const Evidence& evidence, const std::vector<CauseScore>& rank
   if (out.finding != kb::kNone) {
     // Which causes a yes and a no would favour most.
     double p_yes = 0, z_no = 0;
-    for (std::uint32_t c = 0; c < causes.size(); ++c) {
+    for (std::uint32_t c = 0; c < hypotheses; ++c) {
       p_yes += prior[c] * kb.likelihood(c, out.finding).p;
       z_no += prior[c] * kb.likelihood(c, out.finding).no;
     }

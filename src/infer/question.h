@@ -27,7 +27,9 @@ struct Question {
   std::string_view reason;           // when not asked
 };
 
-void next_question(const Evidence& evidence, const std::vector<CauseScore>& ranked, const kb::KnowledgeBase& kb,
-                   Question& out);
+// `ranked` and `unlisted` are score_causes' ranking and unlisted share: the unlisted cause is
+// one more hypothesis, under which each finding is as common as its base rate.
+void next_question(const Evidence& evidence, const std::vector<CauseScore>& ranked, double unlisted,
+                   const kb::KnowledgeBase& kb, Question& out);
 
 }  // namespace crampx::infer

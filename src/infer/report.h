@@ -2,6 +2,7 @@
 // Renderers (report/) only read it; they look labels up in the knowledge base.
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -46,7 +47,10 @@ struct Report {
   Evidence evidence;
   bool in_scope = false;             // some cramp- or spasm-related finding is present
   Confidence confidence = Confidence::none;
-  std::vector<CauseScore> causes;    // all causes, most probable first (empty when out of scope)
+  std::vector<CauseScore> causes;    // all causes, most probable first (empty when out of scope),
+                                     // after the `danger_led` causes a red flag puts first
+  double unlisted = 0;               // the share of a cause the knowledge base does not hold
+  std::size_t danger_led = 0;        // causes listed first because an urgent red flag suggests them
   Triage triage;
   Question question;
 };
@@ -62,6 +66,13 @@ struct ExplainOptions {
 struct Workspace {
   text::Scratch text;
 };
+
+// The unlisted share matters enough to say so: it is at least this, or above the top cause's.
+inline constexpr double kUnlistedNotable = 0.25;
+bool unlisted_notable(const Report& r);
+
+// The most probable cause (the first cause, unless a red flag put another first), or null.
+const CauseScore* most_probable(const Report& r);
 
 // The whole pipeline for one text. Never fails: any bytes give a report.
 void explain(std::string_view input, const std::vector<AnswerEntry>& answers, const kb::KnowledgeBase& kb,

@@ -45,15 +45,14 @@ double likelihood(const kb::KnowledgeBase& kb, std::uint32_t cause, std::uint32_
   return kb.likelihood(cause, finding).p;  // precomputed by compile/ with the same clamp
 }
 
-void score_causes(const Evidence& evidence, const kb::KnowledgeBase& kb, bool explain, std::vector<CauseScore>& out) {
+double score_causes(const Evidence& evidence, const kb::KnowledgeBase& kb, bool explain, std::vector<CauseScore>& out) {
   const auto causes = kb.causes();
   const auto findings = kb.findings();
   out.resize(causes.size());
-  double max_log_odds = -INFINITY;
   for (std::uint32_t c = 0; c < causes.size(); ++c) {
     CauseScore& s = out[c];
     s.cause = c;
-    s.log_odds = std::log(static_cast<double>(causes[c].prior));
+    s.evidence = 0;
     s.supporting.clear();
     s.conflicting.clear();
     s.unconfirmed.clear();
@@ -63,7 +62,7 @@ void score_causes(const Evidence& evidence, const kb::KnowledgeBase& kb, bool ex
       const kb::Likelihoods l = kb::likelihoods(cf.frequency, findings[cf.finding].base_rate);
       // A finding another present one says adds nothing of its own: P(f | that one, c) = 1.
       const double w = evidence.implied.empty() || !evidence.implied[cf.finding] ? weight(state, l) : 0.0;
-      s.log_odds += w;
+      s.evidence += w;
       if (!explain) continue;
       if (state == State::unknown) {
         if (l.p >= kExpectedFrequency && l.p > l.base) keep_most_expected(kb, c, cf.finding, s.unconfirmed);
@@ -73,21 +72,41 @@ void score_causes(const Evidence& evidence, const kb::KnowledgeBase& kb, bool ex
         s.conflicting.push_back({cf.finding, w / kLn2, state});
       }
     }
-    max_log_odds = std::max(max_log_odds, s.log_odds);
     if (!explain) continue;
     std::sort(s.supporting.begin(), s.supporting.end(),
               [](const Contribution& a, const Contribution& b) { return a.bits > b.bits; });
     std::sort(s.conflicting.begin(), s.conflicting.end(),
               [](const Contribution& a, const Contribution& b) { return a.bits < b.bits; });
   }
-  double total = 0;
-  for (CauseScore& s : out) total += (s.probability = std::exp(s.log_odds - max_log_odds));
-  for (CauseScore& s : out) s.probability /= total;
-  // Ties keep the knowledge base's order (out is in cause order here): a stable sort
-  // without a stable sort's buffer, which would be an allocation per text.
-  std::sort(out.begin(), out.end(), [](const CauseScore& a, const CauseScore& b) {
+  return rank_causes(kb, ScoringParams::of(kb), out);
+}
+
+double rank_causes(const kb::KnowledgeBase& kb, const ScoringParams& params, std::vector<CauseScore>& scores) {
+  const auto causes = kb.causes();
+  double total_prior = 0;
+  double max_log_odds = -INFINITY;
+  for (CauseScore& s : scores) {
+    const double prior = causes[s.cause].prior;
+    total_prior += prior;
+    s.log_odds = std::log(prior) + s.evidence / params.temperature;
+    max_log_odds = std::max(max_log_odds, s.log_odds);
+  }
+  // The unlisted cause's prior weight makes it `unlisted_share` of all prior weight; its
+  // evidence is 0, so its log-odds are its log prior.
+  const double unlisted_weight =
+      params.unlisted_share > 0 ? params.unlisted_share / (1 - params.unlisted_share) * total_prior : 0.0;
+  const double unlisted_log_odds = unlisted_weight > 0 ? std::log(unlisted_weight) : -INFINITY;
+  max_log_odds = std::max(max_log_odds, unlisted_log_odds);
+  const double unlisted = unlisted_weight > 0 ? std::exp(unlisted_log_odds - max_log_odds) : 0.0;
+  double total = unlisted;
+  for (CauseScore& s : scores) total += (s.probability = std::exp(s.log_odds - max_log_odds));
+  for (CauseScore& s : scores) s.probability /= total;
+  // Ties keep the knowledge base's order: a stable sort without a stable sort's buffer,
+  // which would be an allocation per text.
+  std::sort(scores.begin(), scores.end(), [](const CauseScore& a, const CauseScore& b) {
     return a.probability != b.probability ? a.probability > b.probability : a.cause < b.cause;
   });
+  return unlisted / total;
 }
 
 }  // namespace crampx::infer

@@ -19,6 +19,11 @@ void assess_triage(const Evidence& evidence, const std::vector<CauseScore>& rank
     const auto any_of = kb.ids(flag.any_of);
     if (!std::all_of(all_of.begin(), all_of.end(), active)) continue;
     if (!any_of.empty() && !std::any_of(any_of.begin(), any_of.end(), active)) continue;
+    // What shows the words meant something else stops the flag, when it is said outright.
+    const auto none_of = kb.ids(flag.none_of);
+    if (std::any_of(none_of.begin(), none_of.end(), [&](std::uint32_t f) { return evidence.state[f] == State::present; })) {
+      continue;
+    }
     auto possible = [&](std::uint32_t f) { return evidence.state[f] == State::possible; };
     const bool uncertain = std::any_of(all_of.begin(), all_of.end(), possible) ||
                            (!any_of.empty() && std::none_of(any_of.begin(), any_of.end(), [&](std::uint32_t f) {
@@ -44,6 +49,31 @@ void assess_triage(const Evidence& evidence, const std::vector<CauseScore>& rank
   if (!out.reasons.empty() && out.reasons.front().kind == TriageReason::Kind::red_flag) {
     out.level = std::max(out.level, kb::Level::consult);
   }
+}
+
+bool suggested_by_flag(const Triage& triage, const kb::KnowledgeBase& kb, std::uint32_t cause, kb::Level at_least) {
+  for (const TriageReason& r : triage.reasons) {
+    if (r.kind != TriageReason::Kind::red_flag || r.level < at_least) continue;
+    const auto suggests = kb.ids(kb.red_flags()[r.index].suggests);
+    if (std::find(suggests.begin(), suggests.end(), cause) != suggests.end()) return true;
+  }
+  return false;
+}
+
+std::size_t lead_with_danger(const Triage& triage, const kb::KnowledgeBase& kb, std::vector<CauseScore>& ranked) {
+  if (triage.reasons.empty() || triage.reasons.front().kind != TriageReason::Kind::red_flag ||
+      triage.reasons.front().level < kb::Level::urgent) {
+    return 0;  // red flags come first among the reasons, most urgent first
+  }
+  // A stable partition, one rotation per suggested cause: no buffer to allocate.
+  std::size_t led = 0;
+  for (std::size_t i = 0; i < ranked.size(); ++i) {
+    if (!suggested_by_flag(triage, kb, ranked[i].cause, kb::Level::urgent)) continue;
+    std::rotate(ranked.begin() + static_cast<std::ptrdiff_t>(led), ranked.begin() + static_cast<std::ptrdiff_t>(i),
+                ranked.begin() + static_cast<std::ptrdiff_t>(i) + 1);
+    ++led;
+  }
+  return led;
 }
 
 }  // namespace crampx::infer

@@ -4,6 +4,7 @@
 // Denied findings never fire a red flag; uncertain ones do (safety first).
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
 #include <string_view>
 #include <utility>
@@ -48,7 +49,18 @@ struct Triage {
 };
 
 // `in_scope`: the text is about cramps or spasms; otherwise crampx cannot judge and says consult.
+// A red flag fires when all of its all_of findings and one of its any_of are present or
+// possible, and none of its none_of is present. `ranked` is sorted by probability.
 void assess_triage(const Evidence& evidence, const std::vector<CauseScore>& ranked, bool in_scope,
                    const kb::KnowledgeBase& kb, Triage& out);
+
+// Whether a red flag that fired, at `at_least` or above, suggests `cause`.
+bool suggested_by_flag(const Triage& triage, const kb::KnowledgeBase& kb, std::uint32_t cause,
+                       kb::Level at_least = kb::Level::self_care);
+
+// Danger first (docs/SCORING.md): when a red flag makes triage urgent or emergency, the
+// causes the urgent and emergency flags suggest move to the head of `ranked`, most probable
+// first, each with its own probability; the rest follow by probability. Returns how many lead.
+std::size_t lead_with_danger(const Triage& triage, const kb::KnowledgeBase& kb, std::vector<CauseScore>& ranked);
 
 }  // namespace crampx::infer

@@ -16,7 +16,7 @@
 namespace crampx::kb {
 
 inline constexpr char kImageMagic[8] = {'C', 'R', 'A', 'M', 'P', 'X', 'K', 'B'};
-inline constexpr std::uint32_t kImageVersion = 9;
+inline constexpr std::uint32_t kImageVersion = 10;
 inline constexpr std::uint32_t kNone = 0xFFFFFFFFu;
 
 struct Str {  // bytes [offset, offset + length) of the string pool
@@ -127,6 +127,10 @@ namespace crampx::kb {
 
 struct MetaRec {
   Str name, version, description, disclaimer;
+  // The knowledge base's `scoring` (docs/SCORING.md): the prior share of a cause it does not
+  // hold (0: a closed world), and the temperature that softens the evidence (1: none).
+  float unlisted_share;
+  float temperature;
 };
 
 struct ReferenceRec {
@@ -189,6 +193,7 @@ struct CautionRec {
 struct TreatmentRec {
   Str id, label, description;
   Range cautions;  // into the caution section
+  Range unsafe;    // into the unsafe section: when the treatment is withheld
   Ids references;
   TreatmentKind kind;
   Evidence evidence;
@@ -199,9 +204,19 @@ struct PreventionRec {
   Ids references;
 };
 
+// When a treatment could harm: it is withheld when any finding named is reported (present
+// or possible), any red flag named fires, or any cause named is in play (infer/withhold.h).
+struct UnsafeRec {
+  Ids findings, red_flags, causes;
+  Str reason;
+  Ids references;
+};
+
 struct RedFlagRec {
   Str id, label, reason, advice;
   Ids all_of, any_of, references;
+  Ids none_of;   // findings that, reported present, stop the flag (a period's "cramps")
+  Ids suggests;  // the causes the flag points to, which a report then leads with
   Level level;
   std::uint8_t pad[3] = {};  // written as zeros, so the same knowledge base gives the same image bytes
 };
@@ -308,11 +323,13 @@ struct LikelihoodRec {
   double no;       // min(1 - p, 1 - base rate)
   double log2_no;
 };
+// The table has one row more than there are causes: the last is a cause the knowledge base
+// does not hold, for which every finding is as common as its base rate (docs/SCORING.md).
 
 enum class Section : std::uint32_t {
   strings, ids, meta, references, findings, mechanisms, cause_findings, causes, conditions,
   diagnostics, cautions, treatments, prevention, red_flags, triggers, guards, phrases, vocab,
-  typo_words, deletes, dictionary, likelihoods, second_stems, compounds, word_classes, source_json, count
+  typo_words, deletes, dictionary, likelihoods, second_stems, compounds, word_classes, unsafe, source_json, count
 };
 inline constexpr std::uint32_t kSectionCount = static_cast<std::uint32_t>(Section::count);
 

@@ -63,6 +63,7 @@ class Checker {
     check_causes();
     check_conditions();
     check_red_flags();
+    check_treatments();
     check_lexicon();
     check_language();
     check_phrase_classes();
@@ -154,6 +155,7 @@ class Checker {
     }
     collect_ids("red_flags", "all_of", used);
     collect_ids("red_flags", "any_of", used);
+    collect_ids("red_flags", "none_of", used);
     report_unused("findings", used, "finding", "is used by no cause and no red flag");
   }
 
@@ -289,9 +291,45 @@ class Checker {
     const json* flags = array_at(root_, "red_flags");
     if (flags == nullptr) return;
     for (std::size_t i = 0; i < flags->size(); ++i) {
+      const json& flag = (*flags)[i];
       const std::string base = fmt::format("/red_flags/{}", i);
-      check_ids((*flags)[i], base, "all_of", "findings");
-      check_ids((*flags)[i], base, "any_of", "findings");
+      check_ids(flag, base, "all_of", "findings");
+      check_ids(flag, base, "any_of", "findings");
+      check_ids(flag, base, "none_of", "findings");
+      check_ids(flag, base, "suggests", "causes");
+      // A finding the flag needs cannot also stop it: the flag could never fire.
+      if (!flag.is_object() || !flag.contains("none_of") || !flag["none_of"].is_array()) continue;
+      std::set<std::string> needed;
+      for (const char* key : {"all_of", "any_of"}) {
+        if (!flag.contains(key) || !flag[key].is_array()) continue;
+        for (const json& id : flag[key]) {
+          if (id.is_string()) needed.insert(id.get<std::string>());
+        }
+      }
+      for (std::size_t k = 0; k < flag["none_of"].size(); ++k) {
+        const json& id = flag["none_of"][k];
+        if (id.is_string() && needed.count(id.get<std::string>()) != 0) {
+          add(fmt::format("{}/none_of/{}", base, k),
+              fmt::format("'{}' is both needed by this red flag and stops it", id.get<std::string>()));
+        }
+      }
+    }
+  }
+
+  // A treatment's unsafe_with rules name findings, red flags and causes that exist.
+  void check_treatments() {
+    const json* treatments = array_at(root_, "treatments");
+    if (treatments == nullptr) return;
+    for (std::size_t i = 0; i < treatments->size(); ++i) {
+      const json& t = (*treatments)[i];
+      if (!t.is_object() || !t.contains("unsafe_with") || !t["unsafe_with"].is_array()) continue;
+      for (std::size_t k = 0; k < t["unsafe_with"].size(); ++k) {
+        const json& rule = t["unsafe_with"][k];
+        const std::string base = fmt::format("/treatments/{}/unsafe_with/{}", i, k);
+        check_ids(rule, base, "findings", "findings");
+        check_ids(rule, base, "red_flags", "red_flags");
+        check_ids(rule, base, "causes", "causes");
+      }
     }
   }
 

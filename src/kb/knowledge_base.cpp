@@ -19,7 +19,7 @@ constexpr std::size_t kRecordSize[kSectionCount] = {
     sizeof(TriggerRec),       sizeof(GuardRec),      sizeof(PhraseRec),    sizeof(VocabRec),
     sizeof(TypoWordRec),      sizeof(DeleteRec),     sizeof(std::uint64_t),
     sizeof(LikelihoodRec),    sizeof(SecondStemRec), sizeof(CompoundRec),
-    sizeof(WordClassRec),
+    sizeof(WordClassRec),     sizeof(UnsafeRec),
     1,                        // source_json
 };
 
@@ -83,7 +83,7 @@ Result<KnowledgeBase> KnowledgeBase::from_image(std::span<const std::byte> bytes
   }
   if (header->sections[static_cast<std::uint32_t>(Section::meta)].count != 1) return bad;
   const auto count = [&](Section s) { return header->sections[static_cast<std::uint32_t>(s)].count; };
-  if (count(Section::likelihoods) != count(Section::causes) * count(Section::findings)) return bad;
+  if (count(Section::likelihoods) != (count(Section::causes) + 1) * count(Section::findings)) return bad;
   KnowledgeBase kb;
   kb.bytes_ = bytes;
   kb.owner_ = std::move(owner);
@@ -108,6 +108,13 @@ std::optional<std::uint32_t> KnowledgeBase::find_finding(std::string_view id) co
 }
 std::optional<std::uint32_t> KnowledgeBase::find_mechanism(std::string_view id) const {
   return find_by_id(*this, mechanisms(), id);
+}
+
+std::optional<std::uint32_t> KnowledgeBase::find_treatment(std::string_view id) const {
+  return find_by_id(*this, treatments(), id);
+}
+std::optional<std::uint32_t> KnowledgeBase::find_red_flag(std::string_view id) const {
+  return find_by_id(*this, red_flags(), id);
 }
 
 std::optional<std::uint32_t> KnowledgeBase::find_stem(std::string_view stem) const {

@@ -50,7 +50,9 @@ class KnowledgeBase {
   std::span<const SecondStemRec> second_stems(Range r) const {
     return section<SecondStemRec>(Section::second_stems).subspan(r.begin, r.count);
   }
-  // Row-major [cause][finding].
+  // Row-major [cause][finding]; `cause` may be unlisted_cause(), a cause this knowledge base
+  // does not hold.
+  std::uint32_t unlisted_cause() const { return static_cast<std::uint32_t>(causes().size()); }
   const LikelihoodRec& likelihood(std::uint32_t cause, std::uint32_t finding) const {
     return section<LikelihoodRec>(Section::likelihoods)[cause * findings().size() + finding];
   }
@@ -60,6 +62,9 @@ class KnowledgeBase {
   }
   std::span<const CautionRec> cautions(const TreatmentRec& t) const {
     return section<CautionRec>(Section::cautions).subspan(t.cautions.begin, t.cautions.count);
+  }
+  std::span<const UnsafeRec> unsafe(const TreatmentRec& t) const {
+    return section<UnsafeRec>(Section::unsafe).subspan(t.unsafe.begin, t.unsafe.count);
   }
   std::span<const PhraseRec> phrases(const FindingRec& f) const {
     return phrases().subspan(f.phrases.begin, f.phrases.count);
@@ -72,6 +77,8 @@ class KnowledgeBase {
   std::optional<std::uint32_t> find_cause(std::string_view id) const;
   std::optional<std::uint32_t> find_finding(std::string_view id) const;
   std::optional<std::uint32_t> find_mechanism(std::string_view id) const;
+  std::optional<std::uint32_t> find_treatment(std::string_view id) const;
+  std::optional<std::uint32_t> find_red_flag(std::string_view id) const;
 
   // Vocabulary index of a stem, by binary search.
   std::optional<std::uint32_t> find_stem(std::string_view stem) const;

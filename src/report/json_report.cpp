@@ -1,6 +1,7 @@
 // The report as JSON (data/schema/report.schema.json): --json pretty, --jsonl one line.
 #include <algorithm>
 
+#include "infer/withhold.h"
 #include "report/json_writer.h"
 #include "report/render.h"
 #include "report/wording.h"
@@ -31,9 +32,10 @@ void write_contributions(JsonWriter& w, const KnowledgeBase& kb, Key key,
   w.end_array();
 }
 
-// A cause's members that depend only on the knowledge base, from "mechanisms" to
-// "references".
-void write_cause_knowledge(JsonWriter& w, const KnowledgeBase& kb, const kb::CauseRec& c) {
+// A cause's members from "mechanisms" to "references": its knowledge, less the treatments
+// that could harm in what this report found (infer/withhold.h), which follow as
+// "withheld_treatments" with the reason.
+void write_cause_knowledge(JsonWriter& w, const infer::Report& r, const KnowledgeBase& kb, const kb::CauseRec& c) {
   w.key("mechanisms").begin_array();
   for (std::uint32_t m : kb.ids(c.mechanisms)) {
     const kb::MechanismRec& rec = kb.mechanisms()[m];
@@ -60,7 +62,12 @@ void write_cause_knowledge(JsonWriter& w, const KnowledgeBase& kb, const kb::Cau
   }
   w.end_array();
   w.key("treatments").begin_array();
+  bool any_withheld = false;
   for (std::uint32_t i : kb.ids(c.treatments)) {
+    if (infer::withheld(r, kb, i)) {
+      any_withheld = true;
+      continue;
+    }
     const kb::TreatmentRec& rec = kb.treatments()[i];
     w.begin_object().field("id", kb.str(rec.id)).field("label", kb.str(rec.label));
     w.field("evidence", to_string(rec.evidence));
@@ -70,6 +77,26 @@ void write_cause_knowledge(JsonWriter& w, const KnowledgeBase& kb, const kb::Cau
     w.end_object();
   }
   w.end_array();
+  if (any_withheld) {
+    w.key("withheld_treatments").begin_array();
+    for (std::uint32_t i : kb.ids(c.treatments)) {
+      const auto why = infer::withheld(r, kb, i);
+      if (!why) continue;
+      const kb::TreatmentRec& rec = kb.treatments()[i];
+      w.begin_object().field("id", kb.str(rec.id)).field("label", kb.str(rec.label));
+      w.field("reason", kb.str(why->rule->reason));
+      w.key("because").begin_object().field("kind", to_string(why->because));
+      switch (why->because) {
+        case infer::Withholding::Because::finding: w.field("id", kb.str(kb.findings()[why->index].id)); break;
+        case infer::Withholding::Because::red_flag: w.field("id", kb.str(kb.red_flags()[why->index].id)); break;
+        case infer::Withholding::Because::cause: w.field("id", kb.str(kb.causes()[why->index].id)); break;
+      }
+      w.end_object();
+      write_refs(w, kb, why->rule->references);
+      w.end_object();
+    }
+    w.end_array();
+  }
   w.key("prevention").begin_array();
   for (std::uint32_t i : kb.ids(c.prevention)) {
     const kb::PreventionRec& rec = kb.prevention()[i];
@@ -80,10 +107,20 @@ void write_cause_knowledge(JsonWriter& w, const KnowledgeBase& kb, const kb::Cau
 }
 
 // The cause object: its score for this text, then its knowledge.
-void write_cause(JsonWriter& w, const KnowledgeBase& kb, const infer::CauseScore& s) {
+void write_cause(JsonWriter& w, const infer::Report& r, const KnowledgeBase& kb, const infer::CauseScore& s) {
   const kb::CauseRec& c = kb.causes()[s.cause];
   w.begin_object();
   w.field("id", kb.str(c.id)).field("label", kb.str(c.label)).field("probability", s.probability);
+  if (infer::suggested_by_flag(r.triage, kb, s.cause)) {
+    w.key("flagged_by").begin_array();
+    for (const infer::TriageReason& reason : r.triage.reasons) {
+      if (reason.kind != infer::TriageReason::Kind::red_flag) continue;
+      const auto suggests = kb.ids(kb.red_flags()[reason.index].suggests);
+      if (std::find(suggests.begin(), suggests.end(), s.cause) == suggests.end()) continue;
+      w.value(kb.str(kb.red_flags()[reason.index].id));
+    }
+    w.end_array();
+  }
   w.field("summary", kb.str(c.summary));
   write_contributions(w, kb, "supporting", s.supporting);
   write_contributions(w, kb, "conflicting", s.conflicting);
@@ -93,7 +130,7 @@ void write_cause(JsonWriter& w, const KnowledgeBase& kb, const infer::CauseScore
     w.begin_object().field("id", kb.str(rec.id)).field("label", kb.str(rec.label)).end_object();
   }
   w.end_array();
-  write_cause_knowledge(w, kb, c);
+  write_cause_knowledge(w, r, kb, c);
   w.end_object();
 }
 
@@ -181,10 +218,12 @@ void render_json(const infer::Report& r, const KnowledgeBase& kb, const RenderOp
     w.end_object();
   }
   w.end_array();
+  w.field("ranking", r.danger_led > 0 ? "danger_first" : "probability");
   w.key("causes").begin_array();
   const std::size_t n = std::min(options.top, r.causes.size());
-  for (std::size_t i = 0; i < n; ++i) write_cause(w, kb, r.causes[i]);
+  for (std::size_t i = 0; i < n; ++i) write_cause(w, r, kb, r.causes[i]);
   w.end_array();
+  w.field("unlisted_probability", r.unlisted);
   write_triage(w, r, kb);
   write_question(w, r, kb);
   w.key("unrecognized").begin_array();

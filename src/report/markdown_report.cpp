@@ -3,6 +3,7 @@
 
 #include <fmt/format.h>
 
+#include "infer/withhold.h"
 #include "report/render.h"
 #include "report/terminal_text.h"
 #include "report/wording.h"
@@ -47,6 +48,7 @@ void render_markdown(const infer::Report& r, const kb::KnowledgeBase& kb, const 
     out += '\n';
   }
   out += confidence_sentence(r, kb) + "\n\n";
+  if (const std::string unlisted = unlisted_sentence(r); !unlisted.empty()) out += unlisted + "\n\n";
   if (r.in_scope) {
     out += "### Likely causes\n\n";
     const std::size_t n = std::min(options.top, r.causes.size());
@@ -64,6 +66,10 @@ void render_markdown(const infer::Report& r, const kb::KnowledgeBase& kb, const 
       }
       for (std::uint32_t t : kb.ids(c.treatments)) {
         const kb::TreatmentRec& rec = kb.treatments()[t];
+        if (const auto why = infer::withheld(r, kb, t)) {
+          out += fmt::format("   - not advised now ({}): {}\n", kb.str(rec.label), kb.str(why->rule->reason));
+          continue;
+        }
         for (const kb::CautionRec& caution : kb.cautions(rec)) {
           out += fmt::format("   - caution ({}): {}\n", kb.str(rec.label), kb.str(caution.text));
         }

@@ -4,6 +4,7 @@
 
 #include <fmt/format.h>
 
+#include "infer/withhold.h"
 #include "report/render.h"
 #include "report/terminal_text.h"
 #include "report/wording.h"
@@ -104,6 +105,7 @@ void render_text(const infer::Report& r, const kb::KnowledgeBase& kb, const Rend
   }
 
   append_wrapped(out, "", confidence_sentence(r, kb), 0, width);
+  if (const std::string unlisted = unlisted_sentence(r); !unlisted.empty()) append_wrapped(out, "", unlisted, 0, width);
   if (r.in_scope) {
     out += '\n' + p.paint(Style::bold, "Likely causes") + '\n';
     const std::size_t n = std::min(options.top, r.causes.size());
@@ -149,7 +151,11 @@ void render_text(const infer::Report& r, const kb::KnowledgeBase& kb, const Rend
                          more(diagnostics.size(), kb.str(c.id)),
                      14, width);
       // The best-supported treatments, each with its first caution; `crampx why` lists them all.
-      std::vector<std::uint32_t> treatments(kb.ids(c.treatments).begin(), kb.ids(c.treatments).end());
+      // Never a treatment that could harm in what was found (infer/withhold.h).
+      std::vector<std::uint32_t> treatments;
+      for (std::uint32_t t : kb.ids(c.treatments)) {
+        if (!infer::withheld(r, kb, t)) treatments.push_back(t);
+      }
       std::stable_sort(treatments.begin(), treatments.end(), [&](std::uint32_t a, std::uint32_t b) {
         return kb.treatments()[a].evidence < kb.treatments()[b].evidence;
       });

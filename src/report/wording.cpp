@@ -6,6 +6,17 @@ namespace crampx::report {
 
 std::string confidence_sentence(const infer::Report& r, const kb::KnowledgeBase& kb) {
   if (!r.in_scope) return std::string(kOutOfScope);
+  // An urgent or emergency red flag: lead with the danger, never with the odds of a milder cause.
+  if (r.danger_led > 0) {  // the flag put its cause first
+    const auto& first = r.causes.front();
+    return fmt::format("A warning sign points to {} ({}%), so it comes first: rule it out before anything else.",
+                       kb.str(kb.causes()[first.cause].label), static_cast<int>(first.probability * 100 + 0.5));
+  }
+  if (!r.triage.reasons.empty() && r.triage.reasons.front().kind == infer::TriageReason::Kind::red_flag &&
+      r.triage.reasons.front().level >= kb::Level::urgent) {  // its danger is none of the causes listed
+    return fmt::format("A warning sign comes first: {}. The causes below may not explain it; get it checked as advised.",
+                       kb.str(kb.red_flags()[r.triage.reasons.front().index].label));
+  }
   const auto& top = r.causes.front();
   const std::string_view label = kb.str(kb.causes()[top.cause].label);
   const int pct = static_cast<int>(top.probability * 100 + 0.5);
@@ -23,6 +34,12 @@ std::string confidence_sentence(const infer::Report& r, const kb::KnowledgeBase&
       }
       return fmt::format("Unsure: several causes fit about equally; {} leads with only {}%.", label, pct);
   }
+}
+
+std::string unlisted_sentence(const infer::Report& r) {
+  if (!infer::unlisted_notable(r)) return "";
+  return fmt::format("It may also be something crampx does not know about ({}%).",
+                     static_cast<int>(r.unlisted * 100 + 0.5));
 }
 
 std::string_view level_advice(kb::Level level) {

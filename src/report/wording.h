@@ -16,6 +16,10 @@ inline constexpr std::string_view kOutOfScope =
 // One sentence on how sure the ranking is.
 std::string confidence_sentence(const infer::Report& report, const kb::KnowledgeBase& kb);
 
+// "It may be something crampx does not know about (N%)." when the unlisted share is notable
+// (infer::unlisted_notable), else empty.
+std::string unlisted_sentence(const infer::Report& report);
+
 // What a triage level asks the person to do.
 std::string_view level_advice(kb::Level level);
 

@@ -23,6 +23,7 @@ TEXTS = [
     "maybe my eyelid twitches, my mother has myotonic dystrophy, I used to get cramps as a child",
     "",
     "\x1b[31mcramps\x1b[0m \u00e9t\u00e9",
+    "calf cramps at night, my calf is swollen and red and I have kidney disease",
 ]
 STREAM = "\n".join([
     json.dumps({"id": 1, "text": TEXTS[0]}),

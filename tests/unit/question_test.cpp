@@ -2,7 +2,10 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cmath>
+
+#include "kb/likelihood.h"
 
 #include "support/test_kb.h"
 
@@ -15,9 +18,10 @@ TEST(Question, AsksTheMostInformativeUnknownFinding) {
   e.state[*kb.find_finding("muscle_cramp")] = State::present;
   e.any_core = true;
   std::vector<CauseScore> ranked;
-  score_causes(e, kb, false, ranked);
+  const double unlisted = score_causes(e, kb, false, ranked);
+  ASSERT_GT(unlisted, 0);  // the unlisted cause is one more hypothesis to tell apart
   Question q;
-  next_question(e, ranked, kb, q);
+  next_question(e, ranked, unlisted, kb, q);
   ASSERT_TRUE(q.asked);
   EXPECT_GT(q.gain_bits, kMinGainBits);
   EXPECT_NE(q.finding, *kb.find_finding("muscle_cramp"));  // never asks what is known
@@ -26,22 +30,24 @@ TEST(Question, AsksTheMostInformativeUnknownFinding) {
   EXPECT_TRUE(id == "night_time" || id == "heat_exposure") << id;
   EXPECT_NE(q.raises, q.lowers);
 
-  // The brute-force check: no other candidate has a larger expected gain.
+  // The brute-force check: no other candidate has a larger expected gain. The entropy is
+  // over the causes and the unlisted cause, under which a finding is as common as its base rate.
   auto gain_of = [&](std::uint32_t f) {
     Evidence yes = e, no = e;
     yes.state[f] = State::present;
     no.state[f] = State::absent;
     std::vector<CauseScore> ry, rn;
-    score_causes(yes, kb, false, ry);
-    score_causes(no, kb, false, rn);
-    double p_yes = 0;
+    const double unlisted_yes = score_causes(yes, kb, false, ry);
+    const double unlisted_no = score_causes(no, kb, false, rn);
+    double p_yes = unlisted * std::clamp(static_cast<double>(kb.findings()[f].base_rate), kb::kMinLikelihood,
+                                         1 - kb::kMinLikelihood);
     for (const CauseScore& s : ranked) p_yes += s.probability * likelihood(kb, s.cause, f);
-    auto h = [](const std::vector<CauseScore>& r) {
-      double v = 0;
+    auto h = [](const std::vector<CauseScore>& r, double u) {
+      double v = u > 0 ? -u * std::log2(u) : 0;
       for (const CauseScore& s : r) v -= s.probability > 0 ? s.probability * std::log2(s.probability) : 0;
       return v;
     };
-    return h(ranked) - (p_yes * h(ry) + (1 - p_yes) * h(rn));
+    return h(ranked, unlisted) - (p_yes * h(ry, unlisted_yes) + (1 - p_yes) * h(rn, unlisted_no));
   };
   EXPECT_NEAR(gain_of(q.finding), q.gain_bits, 1e-9);
   for (std::uint32_t f = 0; f < kb.findings().size(); ++f) {
@@ -57,9 +63,9 @@ TEST(Question, OnlyGenericComplaintsAskWhatKindOfMuscleProblemItIs) {
   e.state[*kb.find_finding("muscle_pain")] = State::present;
   e.any_weak = true;
   std::vector<CauseScore> ranked;
-  score_causes(e, kb, false, ranked);
+  const double unlisted = score_causes(e, kb, false, ranked);
   Question q;
-  next_question(e, ranked, kb, q);
+  next_question(e, ranked, unlisted, kb, q);
   ASSERT_TRUE(q.asked);
   EXPECT_EQ(kb.findings()[q.finding].scope, kb::Scope::core) << kb.str(kb.findings()[q.finding].id);
 }
@@ -68,12 +74,12 @@ TEST(Question, NoQuestionWhenNothingIsInScopeOrAllIsKnown) {
   const kb::KnowledgeBase& kb = test::mini_kb();
   Evidence e = test::evidence_of(kb, State::asked);
   std::vector<CauseScore> ranked;
-  score_causes(e, kb, false, ranked);
+  const double unlisted = score_causes(e, kb, false, ranked);
   Question q;
-  next_question(e, ranked, kb, q);
+  next_question(e, ranked, unlisted, kb, q);
   EXPECT_FALSE(q.asked);
   EXPECT_FALSE(q.reason.empty());
-  next_question(e, {}, kb, q);
+  next_question(e, {}, 0, kb, q);
   EXPECT_FALSE(q.asked);
 }
 

@@ -42,9 +42,11 @@ TEST(Render, JsonHasTheContractFields) {
     weakness_denied |= f["id"] == "weakness" && f["status"] == "absent";
   }
   EXPECT_TRUE(weakness_denied);
-  double total = 0;
+  double total = j["unlisted_probability"].get<double>();
+  EXPECT_GT(total, 0);
   for (const json& c : j["causes"]) total += c["probability"].get<double>();
   EXPECT_NEAR(total, 1.0, 1e-3);
+  EXPECT_EQ(j["ranking"], "probability");
 }
 
 // One vocabulary for what the text says of a finding (report schema v2): a finding's

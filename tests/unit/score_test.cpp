@@ -20,28 +20,36 @@ double likelihood_neutral(const kb::KnowledgeBase& kb, std::uint32_t f) {
   return std::clamp(static_cast<double>(kb.findings()[f].base_rate), kb::kMinLikelihood, 1.0 - kb::kMinLikelihood);
 }
 
-std::vector<double> reference_posterior(const Evidence& e, const kb::KnowledgeBase& kb) {
+// The posterior of each cause and, last, of the unlisted cause: a cause the knowledge base
+// does not hold, whose prior weight is unlisted_share / (1 - unlisted_share) of the causes'
+// and under which every finding is as common as its base rate. The temperature divides the
+// log of each cause's likelihood ratio: the product below, raised to 1 / temperature.
+std::vector<double> reference_posterior(const Evidence& e, const kb::KnowledgeBase& kb, const ScoringParams& params) {
   const auto causes = kb.causes();
-  std::vector<double> p(causes.size());
-  double total = 0;
+  std::vector<double> p(causes.size() + 1);
+  double total = 0, total_prior = 0;
   for (std::uint32_t c = 0; c < causes.size(); ++c) {
-    double v = causes[c].prior;
+    double v = 1;  // the likelihood ratio against the unlisted cause
+    total_prior += causes[c].prior;
     for (std::uint32_t f = 0; f < kb.findings().size(); ++f) {
       const double l = likelihood(kb, c, f);
       // A finding another present finding says is that finding's: P(f | it, c) = 1.
       if (!e.implied.empty() && e.implied[f]) continue;
+      const double b = likelihood_neutral(kb, f);
       switch (e.state[f]) {
-        case State::present: v *= l; break;
-        case State::possible: v *= std::pow(l, kPossibleWeight); break;
+        case State::present: v *= l / b; break;
+        case State::possible: v *= std::pow(l / b, kPossibleWeight); break;
         // A denial never raises a cause: its factor is capped at the one for a cause
         // that is neutral about the finding (1 - base rate).
-        case State::absent: v *= std::min(1.0 - l, 1.0 - likelihood_neutral(kb, f)); break;
+        case State::absent: v *= std::min(1.0 - l, 1.0 - b) / (1.0 - b); break;
         default: break;
       }
     }
-    p[c] = v;
-    total += v;
+    p[c] = causes[c].prior * std::pow(v, 1.0 / params.temperature);
+    total += p[c];
   }
+  p.back() = params.unlisted_share / (1 - params.unlisted_share) * total_prior;
+  total += p.back();
   for (double& v : p) v /= total;
   return p;
 }
@@ -65,15 +73,22 @@ TEST_P(ScoreBruteForce, AgreesWithBruteForceOnRandomEvidence) {
       for (std::size_t f = 0; f < e.state.size(); ++f) e.implied[f] = e.state[f] == State::present && pick(rng) == 0;
     }
     std::vector<CauseScore> fast;
-    score_causes(e, kb, trial % 2 == 0, fast);
-    const std::vector<double> ref = reference_posterior(e, kb);
-    double sum = 0;
-    for (const CauseScore& s : fast) {
-      EXPECT_NEAR(s.probability, ref[s.cause], 1e-9) << "trial " << trial;
-      sum += s.probability;
-    }
-    EXPECT_NEAR(sum, 1.0, 1e-12);
-    for (std::size_t i = 1; i < fast.size(); ++i) EXPECT_GE(fast[i - 1].probability, fast[i].probability);
+    const double unlisted = score_causes(e, kb, trial % 2 == 0, fast);
+    auto agree = [&](const ScoringParams& params, double fast_unlisted) {
+      const std::vector<double> ref = reference_posterior(e, kb, params);
+      double sum = fast_unlisted;
+      for (const CauseScore& s : fast) {
+        EXPECT_NEAR(s.probability, ref[s.cause], 1e-9) << "trial " << trial;
+        sum += s.probability;
+      }
+      EXPECT_NEAR(fast_unlisted, ref.back(), 1e-9) << "trial " << trial;
+      EXPECT_NEAR(sum, 1.0, 1e-12);
+      for (std::size_t i = 1; i < fast.size(); ++i) EXPECT_GE(fast[i - 1].probability, fast[i].probability);
+    };
+    agree(ScoringParams::of(kb), unlisted);
+    // The same evidence under other global numbers (as bench/vignette_eval tries them).
+    const ScoringParams other{0.05 * (trial % 7), 0.5 + 0.25 * (trial % 9)};
+    agree(other, rank_causes(kb, other, fast));
   }
 }
 INSTANTIATE_TEST_SUITE_P(Score, ScoreBruteForce, ::testing::Values(false, true),
@@ -83,10 +98,52 @@ TEST(Score, NoEvidenceGivesThePriors) {
   const kb::KnowledgeBase& kb = test::mini_kb();
   Evidence e = test::evidence_of(kb, State::unknown);
   std::vector<CauseScore> out;
-  score_causes(e, kb, true, out);
+  const double unlisted = score_causes(e, kb, true, out);
+  const double share = kb.meta().unlisted_share;
+  ASSERT_GT(share, 0);
+  EXPECT_NEAR(unlisted, share, 1e-6);
   double total_prior = 0;
   for (const auto& c : kb.causes()) total_prior += c.prior;
-  for (const CauseScore& s : out) EXPECT_NEAR(s.probability, kb.causes()[s.cause].prior / total_prior, 1e-6);
+  for (const CauseScore& s : out) {
+    EXPECT_NEAR(s.probability, (1 - share) * kb.causes()[s.cause].prior / total_prior, 1e-6);
+  }
+}
+
+// Findings no cause explains better than everyone else's base rate leave the ground to the
+// unlisted cause; findings a cause explains well take it back.
+TEST(Score, FindingsNoCauseExplainsRaiseTheUnlistedShare) {
+  const kb::KnowledgeBase& kb = test::mini_kb();
+  Evidence e = test::evidence_of(kb, State::unknown);
+  std::vector<CauseScore> out;
+  const double before = score_causes(e, kb, false, out);
+  // Weakness: two causes list it as rarer than in everyone, the third is neutral about it.
+  e.state[*kb.find_finding("weakness")] = State::present;
+  const double unexplained = score_causes(e, kb, false, out);
+  EXPECT_GT(unexplained, before);
+  Evidence night = test::evidence_of(kb, State::unknown);
+  night.state[*kb.find_finding("muscle_cramp")] = State::present;
+  night.state[*kb.find_finding("night_time")] = State::present;
+  night.state[*kb.find_finding("calf_location")] = State::present;
+  EXPECT_LT(score_causes(night, kb, false, out), before);
+}
+
+// Without `scoring` the world is closed: no unlisted share, the evidence in full.
+TEST(Score, WithoutScoringTheWorldIsClosed) {
+  std::string text = test::mini_kb_text();
+  const std::string member = R"("scoring": {"unlisted_share": 0.1, "temperature": 1.0, "note": "Test values, not fitted."},)";
+  const std::size_t at = text.find(member);
+  ASSERT_NE(at, std::string::npos);
+  text.erase(at, member.size());
+  const kb::KnowledgeBase kb = test::compile_text(text);
+  EXPECT_EQ(kb.meta().unlisted_share, 0.0f);
+  EXPECT_EQ(kb.meta().temperature, 1.0f);
+  Evidence e = test::evidence_of(kb, State::unknown);
+  e.state[*kb.find_finding("muscle_cramp")] = State::present;
+  std::vector<CauseScore> out;
+  EXPECT_EQ(score_causes(e, kb, false, out), 0.0);
+  double sum = 0;
+  for (const CauseScore& s : out) sum += s.probability;
+  EXPECT_NEAR(sum, 1.0, 1e-12);
 }
 
 TEST(Score, ExplanationsSplitEvidenceByDirection) {
@@ -162,14 +219,16 @@ TEST(Score, WorkedExampleOfScoringMd) {
   EXPECT_NEAR(r.causes[0].log_odds, 0.988, 5e-4);
   EXPECT_NEAR(r.causes[1].log_odds, -2.285, 5e-4);
   EXPECT_NEAR(r.causes[2].log_odds, -2.590, 5e-4);
-  EXPECT_NEAR(r.causes[0].probability, 0.938, 5e-4);
-  EXPECT_NEAR(r.causes[1].probability, 0.036, 5e-4);
-  EXPECT_NEAR(r.causes[2].probability, 0.026, 5e-4);
+  EXPECT_NEAR(r.causes[0].probability, 0.903, 5e-4);
+  EXPECT_NEAR(r.causes[1].probability, 0.034, 5e-4);
+  EXPECT_NEAR(r.causes[2].probability, 0.025, 5e-4);
+  EXPECT_NEAR(r.unlisted, 0.037, 5e-4);
+  EXPECT_EQ(r.danger_led, 0u);
   EXPECT_EQ(id(r.causes[1]), "dehydration_salt_loss");
   ASSERT_FALSE(r.causes[1].conflicting.empty());
   EXPECT_NEAR(r.causes[1].conflicting[0].bits, -1.81, 5e-3);
   EXPECT_EQ(r.confidence, Confidence::high);
-  EXPECT_FALSE(r.question.asked);  // 93.8 % is clear enough
+  EXPECT_FALSE(r.question.asked);  // 90.3 % is clear enough
 }
 
 }  // namespace

@@ -181,5 +181,45 @@ TEST(Validate, OverlongStringsAreRejectedWithoutPatternMatching) {
   EXPECT_TRUE(has(ps, "/findings/0/id", "longer than")) << dump(ps);
 }
 
+// A red flag's none_of and suggests, and a treatment's unsafe_with, name what exists; a flag
+// cannot be stopped by a finding it needs.
+TEST(Validate, DangerLinksNameWhatExists) {
+  json kb = mini();
+  kb["red_flags"][0]["suggests"] = {"fasciculation", "no_such_cause"};
+  kb["red_flags"][0]["none_of"] = {"heat_exposure", "recent_wound", "no_such_finding"};
+  kb["treatments"][0]["unsafe_with"] = {
+      {{"findings", {"weakness", "nowhere"}}, {"reason", "r"}, {"references", {"ref_test"}}},
+      {{"red_flags", {"tetanus_signs", "rf_none"}}, {"causes", {"fasciculation", "gone"}}, {"reason", "r"},
+       {"references", {"ref_test"}}}};
+  const auto ps = problems_of(kb);
+  EXPECT_TRUE(has(ps, "/red_flags/0/suggests/1", "'no_such_cause'")) << dump(ps);
+  EXPECT_TRUE(has(ps, "/red_flags/0/none_of/1", "needed by this red flag and stops it")) << dump(ps);
+  EXPECT_TRUE(has(ps, "/red_flags/0/none_of/2", "'no_such_finding'")) << dump(ps);
+  EXPECT_TRUE(has(ps, "/treatments/0/unsafe_with/0/findings/1", "'nowhere'")) << dump(ps);
+  EXPECT_TRUE(has(ps, "/treatments/0/unsafe_with/1/red_flags/1", "'rf_none'")) << dump(ps);
+  EXPECT_TRUE(has(ps, "/treatments/0/unsafe_with/1/causes/1", "'gone'")) << dump(ps);
+  EXPECT_EQ(ps.size(), 6u) << dump(ps);
+}
+
+TEST(Validate, AnUnsafeRuleNamesWhatMakesItApplyAndWhy) {
+  json kb = mini();
+  kb["treatments"][0]["unsafe_with"] = {{{"reason", "r"}, {"references", {"ref_test"}}}};
+  EXPECT_TRUE(has(problems_of(kb), "/treatments/0/unsafe_with/0", "")) << dump(problems_of(kb));
+  kb["treatments"][0]["unsafe_with"] = {{{"findings", {"weakness"}}, {"references", {"ref_test"}}}};
+  EXPECT_TRUE(has(problems_of(kb), "/treatments/0/unsafe_with/0", "reason")) << dump(problems_of(kb));
+}
+
+TEST(Validate, ScoringNumbersStayInRange) {
+  json kb = mini();
+  kb["scoring"]["unlisted_share"] = 1.0;
+  EXPECT_TRUE(has(problems_of(kb), "/scoring/unlisted_share", "")) << dump(problems_of(kb));
+  kb = mini();
+  kb["scoring"]["temperature"] = 0;
+  EXPECT_TRUE(has(problems_of(kb), "/scoring/temperature", "")) << dump(problems_of(kb));
+  kb = mini();
+  kb["scoring"].erase("note");
+  EXPECT_TRUE(has(problems_of(kb), "/scoring", "note")) << dump(problems_of(kb));
+}
+
 }  // namespace
 }  // namespace crampx::kb
