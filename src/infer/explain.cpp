@@ -47,10 +47,13 @@ bool unlisted_notable(const Report& r) {
 const CauseScore* most_probable(const Report& r) {
   if (r.causes.empty()) return nullptr;
   if (r.danger_led == 0) return &r.causes.front();
-  // The danger-led causes and the rest are each in order of probability.
-  const CauseScore& led = r.causes.front();
-  const CauseScore* rest = r.danger_led < r.causes.size() ? &r.causes[r.danger_led] : nullptr;
-  return rest != nullptr && rest->probability > led.probability ? rest : &led;
+  // The rest is in order of probability; the few danger-led causes are scanned (emergency
+  // flags' causes come before urgent ones', so the most probable may not be first).
+  const CauseScore* best = r.danger_led < r.causes.size() ? &r.causes[r.danger_led] : &r.causes.front();
+  for (std::size_t i = 0; i < r.danger_led && i < r.causes.size(); ++i) {
+    if (r.causes[i].probability > best->probability) best = &r.causes[i];
+  }
+  return best;
 }
 
 }  // namespace crampx::infer

@@ -65,13 +65,17 @@ std::size_t lead_with_danger(const Triage& triage, const kb::KnowledgeBase& kb, 
       triage.reasons.front().level < kb::Level::urgent) {
     return 0;  // red flags come first among the reasons, most urgent first
   }
-  // A stable partition, one rotation per suggested cause: no buffer to allocate.
+  // A stable partition, one rotation per suggested cause: no buffer to allocate. The causes
+  // behind an emergency flag go before those behind an urgent one (high potassium before the
+  // palpitations' low salts), each group in order of probability.
   std::size_t led = 0;
-  for (std::size_t i = 0; i < ranked.size(); ++i) {
-    if (!suggested_by_flag(triage, kb, ranked[i].cause, kb::Level::urgent)) continue;
-    std::rotate(ranked.begin() + static_cast<std::ptrdiff_t>(led), ranked.begin() + static_cast<std::ptrdiff_t>(i),
-                ranked.begin() + static_cast<std::ptrdiff_t>(i) + 1);
-    ++led;
+  for (const kb::Level level : {kb::Level::emergency, kb::Level::urgent}) {
+    for (std::size_t i = led; i < ranked.size(); ++i) {
+      if (!suggested_by_flag(triage, kb, ranked[i].cause, level)) continue;
+      std::rotate(ranked.begin() + static_cast<std::ptrdiff_t>(led), ranked.begin() + static_cast<std::ptrdiff_t>(i),
+                  ranked.begin() + static_cast<std::ptrdiff_t>(i) + 1);
+      ++led;
+    }
   }
   return led;
 }
