@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "infer/report.h"
+#include "infer/withhold.h"
 #include "report/wording.h"
 
 namespace crampx::test {
@@ -25,6 +26,7 @@ struct TriageCase {
   kb::Level level = kb::Level::self_care;
   int first_line = 0;
   std::string first;  // the cause the report must lead with, or empty
+  std::vector<std::pair<int, std::string>> withholds;  // treatments the report must not offer
 };
 
 std::vector<TriageCase> read_cases(const std::string& path) {
@@ -60,11 +62,13 @@ std::vector<TriageCase> read_cases(const std::string& path) {
       c.bound_line = number;
       c.at_least = word == "at_least";
       c.level = *level;
+    } else if (word == "withholds" && !value.empty()) {
+      c.withholds.emplace_back(number, value);
     } else if (word == "first" && !value.empty() && c.first.empty()) {
       c.first_line = number;
       c.first = value;
     } else {
-      ADD_FAILURE_AT(path.c_str(), number) << "expected 'at_least LEVEL', 'at_most LEVEL' or 'first CAUSE', not '" << line << "'";
+      ADD_FAILURE_AT(path.c_str(), number) << "expected 'at_least LEVEL', 'at_most LEVEL', 'first CAUSE' or 'withholds TREATMENT', not '" << line << "'";
     }
   }
   for (const TriageCase& c : cases) {
@@ -108,6 +112,14 @@ Counts run_cases(const std::string& path, const kb::KnowledgeBase& kb) {
         ADD_FAILURE_AT(path.c_str(), c.first_line) << "no cause '" << c.first << "' in the knowledge base";
       } else if (first != c.first) {
         ADD_FAILURE_AT(path.c_str(), c.first_line) << '"' << c.text << "\": leads with " << first << ", not " << c.first;
+      }
+    }
+    for (const auto& [line, id] : c.withholds) {
+      const auto treatment = kb.find_treatment(id);
+      if (!treatment) {
+        ADD_FAILURE_AT(path.c_str(), line) << "no treatment '" << id << "' in the knowledge base";
+      } else if (!infer::withheld(r, kb, *treatment)) {
+        ADD_FAILURE_AT(path.c_str(), line) << '"' << c.text << "\": " << id << " would be offered";
       }
     }
     // Danger first: an urgent or emergency flag that suggests causes puts one of them first.
