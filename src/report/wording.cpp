@@ -2,13 +2,52 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+#include <cctype>
+
 namespace crampx::report {
+
+namespace {
+
+int percent(double p) { return static_cast<int>(p * 100 + 0.5); }
+
+// A label inside a sentence: "Period pain (...)" reads "period pain (...)"; "DVT" stays.
+std::string plain_label(const kb::KnowledgeBase& kb, std::uint32_t cause) {
+  std::string label(kb.str(kb.causes()[cause].label));
+  if (label.size() > 1 && std::isupper(static_cast<unsigned char>(label[0])) &&
+      std::islower(static_cast<unsigned char>(label[1]))) {
+    label[0] = static_cast<char>(std::tolower(static_cast<unsigned char>(label[0])));
+  }
+  return label;
+}
+
+}  // namespace
+
+std::string lookalike_sentence(const infer::Report& r, const kb::KnowledgeBase& kb) {
+  if (!r.in_scope || r.causes.empty()) return "";
+  const infer::CauseScore& first = r.causes.front();
+  const kb::CauseRec& cause = kb.causes()[first.cause];
+  if (cause.kind != kb::CauseKind::lookalike) return "";
+  // What to do: the more pressing of the report's triage and the lookalike's own.
+  const std::string_view advice = level_advice(std::max(r.triage.level, cause.triage));
+  if (r.confidence == infer::Confidence::low) {
+    return fmt::format("This may not be a muscle cramp at all: {} leads, though with only {}%. {}",
+                       plain_label(kb, first.cause), percent(first.probability), advice);
+  }
+  return fmt::format("This sounds less like a muscle cramp and more like {} ({}%). {}", plain_label(kb, first.cause),
+                     percent(first.probability), advice);
+}
 
 std::string confidence_sentence(const infer::Report& r, const kb::KnowledgeBase& kb) {
   if (!r.in_scope) return std::string(kOutOfScope);
   // An urgent or emergency red flag: lead with the danger, never with the odds of a milder cause.
   if (r.danger_led > 0) {  // the flag put its cause first
     const auto& first = r.causes.front();
+    if (kb.causes()[first.cause].kind == kb::CauseKind::lookalike) {
+      return fmt::format("This sounds less like a muscle cramp and more like {} ({}%), and a warning sign points to it: "
+                         "rule it out before anything else. {}",
+                         plain_label(kb, first.cause), percent(first.probability), level_advice(r.triage.level));
+    }
     return fmt::format("A warning sign points to {} ({}%), so it comes first: rule it out before anything else.",
                        kb.str(kb.causes()[first.cause].label), static_cast<int>(first.probability * 100 + 0.5));
   }
@@ -17,6 +56,7 @@ std::string confidence_sentence(const infer::Report& r, const kb::KnowledgeBase&
     return fmt::format("A warning sign comes first: {}. The causes below may not explain it; get it checked as advised.",
                        kb.str(kb.red_flags()[r.triage.reasons.front().index].label));
   }
+  if (std::string lookalike = lookalike_sentence(r, kb); !lookalike.empty()) return lookalike;
   const auto& top = r.causes.front();
   const std::string_view label = kb.str(kb.causes()[top.cause].label);
   const int pct = static_cast<int>(top.probability * 100 + 0.5);

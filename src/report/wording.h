@@ -13,7 +13,11 @@ namespace crampx::report {
 inline constexpr std::string_view kOutOfScope =
     "crampx cannot explain this text: it found nothing in it about muscle cramps, spasms, twitching or stiffness.";
 
-// One sentence on how sure the ranking is.
+// "This sounds less like a muscle cramp and more like X (N%). <what to do>" when the first
+// cause is a lookalike (kind lookalike: a clot, period pain, a kidney stone), else empty.
+std::string lookalike_sentence(const infer::Report& report, const kb::KnowledgeBase& kb);
+
+// One sentence on how sure the ranking is (a lookalike first says so: lookalike_sentence).
 std::string confidence_sentence(const infer::Report& report, const kb::KnowledgeBase& kb);
 
 // "It may be something crampx does not know about (N%)." when the unlisted share is notable

@@ -9,6 +9,7 @@
 #include <nlohmann/json.hpp>
 
 #include "report/terminal_text.h"
+#include "report/wording.h"
 #include "support/test_kb.h"
 
 namespace crampx::report {
@@ -216,6 +217,46 @@ TEST(Render, JsonAndJsonlAreTheSameDocument) {
     EXPECT_EQ(cause["prevention"].size(), rec->prevention.count);
     EXPECT_EQ(cause["references"].size(), rec->references.count);
   }
+}
+
+}  // namespace
+}  // namespace crampx::report
+
+namespace crampx::report {
+namespace {
+
+// A lookalike at the top is an answer: the summary says plainly what it sounds like instead
+// and what to do, in JSON and text alike, and the JSON cause says its kind and category.
+TEST(Render, LookalikeFirstSaysItIsLessLikeACrampAndWhatToDo) {
+  const kb::KnowledgeBase& kb = kb::embedded();
+  static infer::Workspace ws;
+  infer::Report r;
+  infer::explain("every evening I get a creepy crawly urge to move my legs and have to get up and walk about", {}, kb, {},
+                 ws, r);
+  ASSERT_FALSE(r.causes.empty());
+  ASSERT_EQ(kb.str(kb.causes()[r.causes[0].cause].id), "restless_legs");
+  const std::string sentence = lookalike_sentence(r, kb);
+  EXPECT_NE(sentence.find("less like a muscle cramp and more like restless legs"), std::string::npos) << sentence;
+  EXPECT_NE(sentence.find("see a doctor"), std::string::npos) << sentence;
+  std::string out;
+  render(Format::json, r, kb, RenderOptions{}, out);
+  const nlohmann::json doc = nlohmann::json::parse(out);
+  EXPECT_EQ(doc["summary"], sentence);
+  EXPECT_EQ(doc["causes"][0]["kind"], "lookalike");
+  EXPECT_FALSE(doc["causes"][0].contains("category"));
+  std::string text;
+  render(Format::text, r, kb, RenderOptions{}, text);
+  EXPECT_NE(text.find("less like a muscle cramp"), std::string::npos);
+
+  infer::explain("my calf cramps at night in bed when I'm pregnant, 28 weeks", {}, kb, {}, ws, r);
+  ASSERT_FALSE(r.causes.empty());
+  EXPECT_EQ(lookalike_sentence(r, kb), "") << "a cause, not a lookalike, leads";
+  out.clear();
+  render(Format::json, r, kb, RenderOptions{}, out);
+  const nlohmann::json cramp = nlohmann::json::parse(out);
+  EXPECT_EQ(cramp["causes"][0]["id"], "pregnancy_leg_cramps");
+  EXPECT_EQ(cramp["causes"][0]["category"], "nocturnal_leg_cramps");
+  EXPECT_EQ(cramp["causes"][0]["kind"], "cause");
 }
 
 }  // namespace
