@@ -88,14 +88,16 @@ double rank_causes(const kb::KnowledgeBase& kb, const ScoringParams& params, std
   for (CauseScore& s : scores) {
     const double prior = causes[s.cause].prior;
     total_prior += prior;
-    s.log_odds = std::log(prior) + s.evidence / params.temperature;
+    // Temperature scaling divides the whole log-odds, prior and evidence: it softens or
+    // sharpens the probabilities without changing which cause ranks above which.
+    s.log_odds = (std::log(prior) + s.evidence) / params.temperature;
     max_log_odds = std::max(max_log_odds, s.log_odds);
   }
   // The unlisted cause's prior weight makes it `unlisted_share` of all prior weight; its
-  // evidence is 0, so its log-odds are its log prior.
+  // evidence is 0, so its log-odds are its log prior (divided by the temperature too).
   const double unlisted_weight =
       params.unlisted_share > 0 ? params.unlisted_share / (1 - params.unlisted_share) * total_prior : 0.0;
-  const double unlisted_log_odds = unlisted_weight > 0 ? std::log(unlisted_weight) : -INFINITY;
+  const double unlisted_log_odds = unlisted_weight > 0 ? std::log(unlisted_weight) / params.temperature : -INFINITY;
   max_log_odds = std::max(max_log_odds, unlisted_log_odds);
   const double unlisted = unlisted_weight > 0 ? std::exp(unlisted_log_odds - max_log_odds) : 0.0;
   double total = unlisted;

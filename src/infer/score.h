@@ -27,7 +27,7 @@ struct Contribution {
 // The ranking's global numbers, the knowledge base's `scoring` (docs/SCORING.md).
 struct ScoringParams {
   double unlisted_share = 0;  // prior probability of a cause the knowledge base does not hold
-  double temperature = 1;     // each cause's evidence is divided by it
+  double temperature = 1;     // each log-odds (log prior + evidence) is divided by it
 
   static ScoringParams of(const kb::KnowledgeBase& kb) {
     return {kb.meta().unlisted_share, kb.meta().temperature};
@@ -37,7 +37,7 @@ struct ScoringParams {
 struct CauseScore {
   std::uint32_t cause;
   double evidence;     // natural log: the sum of the findings' weights for the cause
-  double log_odds;     // natural log, before normalization: log prior + evidence / temperature
+  double log_odds;     // natural log, before normalization: (log prior + evidence) / temperature
   double probability;  // normalized over all causes and the unlisted one
   std::vector<Contribution> supporting;   // present findings that raise it, strongest first
   std::vector<Contribution> conflicting;  // findings that lower it (denied expected ones, or against it)

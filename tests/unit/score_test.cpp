@@ -23,7 +23,7 @@ double likelihood_neutral(const kb::KnowledgeBase& kb, std::uint32_t f) {
 // The posterior of each cause and, last, of the unlisted cause: a cause the knowledge base
 // does not hold, whose prior weight is unlisted_share / (1 - unlisted_share) of the causes'
 // and under which every finding is as common as its base rate. The temperature divides the
-// log of each cause's likelihood ratio: the product below, raised to 1 / temperature.
+// whole log-odds: each weight (prior times likelihood ratio) is raised to 1 / temperature.
 std::vector<double> reference_posterior(const Evidence& e, const kb::KnowledgeBase& kb, const ScoringParams& params) {
   const auto causes = kb.causes();
   std::vector<double> p(causes.size() + 1);
@@ -45,10 +45,10 @@ std::vector<double> reference_posterior(const Evidence& e, const kb::KnowledgeBa
         default: break;
       }
     }
-    p[c] = causes[c].prior * std::pow(v, 1.0 / params.temperature);
+    p[c] = std::pow(causes[c].prior * v, 1.0 / params.temperature);
     total += p[c];
   }
-  p.back() = params.unlisted_share / (1 - params.unlisted_share) * total_prior;
+  p.back() = std::pow(params.unlisted_share / (1 - params.unlisted_share) * total_prior, 1.0 / params.temperature);
   total += p.back();
   for (double& v : p) v /= total;
   return p;
