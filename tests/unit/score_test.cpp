@@ -109,6 +109,30 @@ TEST(Score, NoEvidenceGivesThePriors) {
   }
 }
 
+// The temperature divides the whole log-odds (docs/SCORING.md): it makes the report more or
+// less sure, never changes which cause ranks above which.
+TEST(Score, TemperatureChangesHowSureNeverTheOrder) {
+  const kb::KnowledgeBase& kb = kb::embedded();
+  std::mt19937 rng(7);
+  std::uniform_int_distribution<int> pick(0, 12);
+  for (int trial = 0; trial < 200; ++trial) {
+    Evidence e = test::evidence_of(kb, State::unknown);
+    for (State& st : e.state) st = pick(rng) == 0 ? State::present : pick(rng) == 1 ? State::absent : State::unknown;
+    std::vector<CauseScore> base;
+    score_causes(e, kb, false, base);
+    std::vector<CauseScore> sharp = base, soft = base;
+    rank_causes(kb, ScoringParams{0.05, 0.4}, sharp);
+    rank_causes(kb, ScoringParams{0.05, 3.0}, soft);
+    ASSERT_EQ(sharp.size(), soft.size());
+    for (std::size_t i = 0; i < sharp.size(); ++i) {
+      if (sharp[i].cause != soft[i].cause) {
+        // Only causes tied in log-odds may swap, and ties keep the knowledge base's order.
+        EXPECT_NEAR(sharp[i].log_odds * 0.4, soft[i].log_odds * 3.0, 1e-9) << "trial " << trial << " rank " << i;
+      }
+    }
+  }
+}
+
 // Findings no cause explains better than everyone else's base rate leave the ground to the
 // unlisted cause; findings a cause explains well take it back.
 TEST(Score, FindingsNoCauseExplainsRaiseTheUnlistedShare) {
