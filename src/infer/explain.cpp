@@ -1,14 +1,6 @@
 #include "infer/report.h"
 
 namespace crampx::infer {
-namespace {
-
-// Top probability at or above which the ranking is called high / moderate confidence.
-constexpr double kHighConfidence = 0.6;
-constexpr double kModerateConfidence = 0.35;
-
-}  // namespace
-
 void explain(std::string_view input, const std::vector<AnswerEntry>& answers, const kb::KnowledgeBase& kb,
              const ExplainOptions& options, Workspace& workspace, Report& out) {
   out.input = input;

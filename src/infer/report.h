@@ -67,6 +67,10 @@ struct Workspace {
   text::Scratch text;
 };
 
+// Top probability at or above which the ranking is called high / moderate confidence.
+inline constexpr double kHighConfidence = 0.6;
+inline constexpr double kModerateConfidence = 0.35;
+
 // The unlisted share matters enough to say so: it is at least this, or above the top cause's.
 inline constexpr double kUnlistedNotable = 0.25;
 bool unlisted_notable(const Report& r);

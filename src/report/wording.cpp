@@ -30,7 +30,7 @@ std::string lookalike_sentence(const infer::Report& r, const kb::KnowledgeBase& 
   if (cause.kind != kb::CauseKind::lookalike) return "";
   // What to do: the more pressing of the report's triage and the lookalike's own.
   const std::string_view advice = level_advice(std::max(r.triage.level, cause.triage));
-  if (r.confidence == infer::Confidence::low) {
+  if (first.probability < infer::kModerateConfidence) {  // by the odds, not by the text's kind of words
     return fmt::format("This may not be a muscle cramp at all: {} leads, though with only {}%. {}",
                        plain_label(kb, first.cause), percent(first.probability), advice);
   }
