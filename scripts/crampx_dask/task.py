@@ -1,0 +1,75 @@
+"""What runs on a Dask worker: one block of lines through `crampx explain --jsonl`.
+
+This module is shipped to the workers by value (cloudpickle), so a worker needs only
+Python and Dask, not this repository. It answers with values, never exceptions: the
+runner decides what to retry."""
+import hashlib
+import os
+import shutil
+import subprocess
+
+import distributed
+
+# What a block's run came to (the first item of run_block's answer).
+DONE = "done"        # crampx answered every line: (DONE, exit status 0/1/2, output, stderr)
+REFUSED = "refused"  # crampx would answer no block so (usage, knowledge base, not found): (REFUSED, message)
+DIED = "died"        # this run failed (killed, cut short): (DIED, message); another may succeed
+
+
+class ShipFiles(distributed.WorkerPlugin):
+    """Writes files (the crampx binary, a knowledge base) into each worker's local
+    directory, on every worker there is and every one that joins later."""
+
+    def __init__(self, files):
+        self.files = files  # name -> bytes
+        digest = hashlib.sha256()
+        for name in sorted(files):
+            digest.update(name.encode() + b"\0" + files[name])
+        self.name = "crampx-files-" + digest.hexdigest()[:16]
+
+    def setup(self, worker):
+        folder = os.path.join(worker.local_directory, self.name)
+        os.makedirs(folder, exist_ok=True)
+        for name, data in self.files.items():
+            path = os.path.join(folder, name)
+            part = f"{path}.{os.getpid()}.part"
+            with open(part, "wb") as f:
+                f.write(data)
+            os.chmod(part, 0o755)
+            os.replace(part, path)
+
+    def teardown(self, worker):
+        shutil.rmtree(os.path.join(worker.local_directory, self.name), ignore_errors=True)
+
+
+def shipped_path(plugin_name, file_name):
+    """Where ShipFiles put a file on the worker running this task."""
+    return os.path.join(distributed.get_worker().local_directory, plugin_name, file_name)
+
+
+def run_block(data, lines, command):
+    """Runs `command` (argv; entries of the form ("shipped", plugin, name) stand for a
+    shipped file's path on this worker) with the block on stdin. A block of `lines`
+    lines must come back as `lines` output lines with exit status 0, 1 or 2."""
+    argv = [shipped_path(*arg[1:]) if isinstance(arg, tuple) else arg for arg in command]
+    if not isinstance(command[0], tuple) and os.sep not in argv[0] and shutil.which(argv[0]) is None:
+        return (REFUSED, f"{argv[0]} is not on the PATH of worker {_worker_name()} (ship it with --upload FILE)")
+    try:
+        proc = subprocess.run(argv, input=data, stdout=subprocess.PIPE, stderr=subprocess.PIPE, check=False)
+    except OSError as e:
+        return (REFUSED, f"cannot run {argv[0]} on worker {_worker_name()}: {e.strerror}")
+    stderr = proc.stderr.decode("utf-8", "replace")
+    if proc.returncode in (0, 1, 2) and proc.stdout.count(b"\n") == lines:
+        return (DONE, proc.returncode, proc.stdout, stderr)
+    if proc.returncode == 2 and not proc.stdout:
+        return (REFUSED, f"{argv[0]} on worker {_worker_name()} answered no line (exit status 2)"
+                         + (f":\n{stderr.rstrip()}" if stderr.strip() else ""))
+    why = f"killed by signal {-proc.returncode}" if proc.returncode < 0 else f"exit status {proc.returncode}"
+    answered = proc.stdout.count(b"\n")
+    detail = f": {stderr.strip()}" if stderr.strip() else ""
+    return (DIED, f"{argv[0]} on worker {_worker_name()}: {why}, {answered} of {lines} lines answered{detail}")
+
+
+def _worker_name():
+    worker = distributed.get_worker()
+    return f"{worker.name} ({worker.address})" if worker.name != worker.address else worker.address
