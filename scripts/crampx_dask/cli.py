@@ -7,12 +7,11 @@ import sys
 import time
 import warnings
 
-USAGE = """crampx-dask [OPTIONS] INPUT... [-- MORE-CRAMPX-EXPLAIN-OPTIONS]
-
-Answers JSON Lines records with `crampx explain --jsonl` on a Dask cluster: the output is
+USAGE = "crampx-dask [OPTIONS] [INPUT...] [-- MORE-CRAMPX-EXPLAIN-OPTIONS]"
+DESCRIPTION = """Answers JSON Lines records with `crampx explain --jsonl` on a Dask cluster: the output is
 byte for byte what one `crampx explain --jsonl` run with the same options writes, and the
 exit status is its status (0 something explained, 1 nothing recognized, 2 a bad line or
-an error, 130 interrupted)."""
+an error, 130 interrupted). Without --scheduler, a local cluster starts and stops with the run."""
 
 # Lines per block: about 0.1 s of --brief work on one core and 0.4 s of full reports,
 # so that the scheduler's cost per block stays far below 5% of the work (docs/PERFORMANCE.md).
@@ -25,8 +24,9 @@ def parse(argv):
     if "--" in argv:
         cut = argv.index("--")
         ours, extra = argv[:cut], argv[cut + 1:]
-    p = argparse.ArgumentParser(prog="crampx-dask", usage=USAGE, description=None)
-    p.add_argument("inputs", nargs="+", metavar="INPUT", help="JSON Lines files or globs; - for stdin")
+    p = argparse.ArgumentParser(prog="crampx-dask", usage=USAGE, description=DESCRIPTION)
+    p.add_argument("inputs", nargs="*", default=["-"], metavar="INPUT",
+                   help="JSON Lines files or globs; - (the default) for stdin")
     where = p.add_argument_group("the cluster")
     where.add_argument("--scheduler", metavar="ADDRESS", help="join a running cluster (tcp://HOST:PORT)")
     where.add_argument("--workers", type=positive, metavar="N",
