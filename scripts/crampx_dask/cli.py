@@ -105,9 +105,10 @@ def main(argv):
     except ImportError:
         return error("Dask is not installed for this Python",
                      "apt-get install python3-distributed (Debian's Dask loads in /usr/bin/python3)")
-    from . import files, run, task
+    from . import files, line_numbers, run, task
     import cloudpickle
-    cloudpickle.register_pickle_by_value(task)  # workers need not have this folder
+    for module in (task, line_numbers):
+        cloudpickle.register_pickle_by_value(module)  # workers need not have this folder
 
     try:
         inputs = files.expand_inputs(args.inputs)

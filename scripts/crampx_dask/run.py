@@ -95,7 +95,7 @@ class Run:
 
     def _submit(self, p):
         # Earlier blocks first: the head of the queue is what the output waits for.
-        p.future = self.client.submit(task.run_block, p.block.data, p.block.lines, self.command,
+        p.future = self.client.submit(task.run_block, p.block.data, p.block.lines, p.block.first_line, self.command,
                                       pure=False, priority=-p.seq)
 
     def _finish_head(self, current):

@@ -10,6 +10,8 @@ import subprocess
 
 import distributed
 
+from .line_numbers import renumber
+
 # What a block's run came to (the first item of run_block's answer).
 DONE = "done"        # crampx answered every line: (DONE, exit status 0/1/2, output, stderr)
 REFUSED = "refused"  # crampx would answer no block so (usage, knowledge base, not found): (REFUSED, message)
@@ -47,10 +49,11 @@ def shipped_path(plugin_name, file_name):
     return os.path.join(distributed.get_worker().local_directory, plugin_name, file_name)
 
 
-def run_block(data, lines, command):
+def run_block(data, lines, first_line, command):
     """Runs `command` (argv; entries of the form ("shipped", plugin, name) stand for a
     shipped file's path on this worker) with the block on stdin. A block of `lines`
-    lines must come back as `lines` output lines with exit status 0, 1 or 2."""
+    lines must come back as `lines` output lines with exit status 0, 1 or 2. The block's
+    first line is line first_line of its input."""
     argv = [shipped_path(*arg[1:]) if isinstance(arg, tuple) else arg for arg in command]
     if not isinstance(command[0], tuple) and os.sep not in argv[0] and shutil.which(argv[0]) is None:
         return (REFUSED, f"{argv[0]} is not on the PATH of worker {_worker_name()} (ship it with --upload FILE)")
@@ -60,7 +63,10 @@ def run_block(data, lines, command):
         return (REFUSED, f"cannot run {argv[0]} on worker {_worker_name()}: {e.strerror}")
     stderr = proc.stderr.decode("utf-8", "replace")
     if proc.returncode in (0, 1, 2) and proc.stdout.count(b"\n") == lines:
-        return (DONE, proc.returncode, proc.stdout, stderr)
+        out = renumber(proc.stdout, lines, first_line)
+        if out is None:
+            return (REFUSED, f"{argv[0]} on worker {_worker_name()} wrote a line without its line number")
+        return (DONE, proc.returncode, out, stderr)
     if proc.returncode == 2 and not proc.stdout:
         return (REFUSED, f"{argv[0]} on worker {_worker_name()} answered no line (exit status 2)"
                          + (f":\n{stderr.rstrip()}" if stderr.strip() else ""))

@@ -1,10 +1,11 @@
 #!/usr/bin/python3
-"""scripts/crampx_dask/blocks.py cuts inputs where crampx's line reader does: every
-line in exactly one block, in order, numbered from 1, whatever the chunking; a last line
-without '\n' is still a line; an overlong line is cut but stays one (too long) line.
-Needs no Dask.
+"""The parts of scripts/crampx-dask that need no Dask. blocks.py cuts inputs where
+crampx's line reader does: every line in exactly one block, in order, numbered from 1,
+whatever the chunking; a last line without '\n' is still a line; an overlong line is cut
+but stays one (too long) line. line_numbers.py numbers a block's answers as one run over
+the whole input would.
 
-    dask_blocks_test.py SOURCE_DIR"""
+    crampx_dask_unit_test.py SOURCE_DIR"""
 import io
 import os
 import random
@@ -13,6 +14,7 @@ import unittest
 
 sys.path.insert(0, os.path.join(sys.argv.pop(1) if len(sys.argv) > 1 else ".", "scripts"))
 from crampx_dask.blocks import read_blocks  # noqa: E402
+from crampx_dask.line_numbers import renumber  # noqa: E402
 
 
 def lines_of(data):
@@ -73,6 +75,24 @@ class Blocks(unittest.TestCase):
 
     def test_empty_input_has_no_block(self):
         self.assertEqual(list(read_blocks(io.BytesIO(b""), 5, 100)), [])
+
+
+class LineNumbers(unittest.TestCase):
+    def test_each_line_s_own_number_is_shifted(self):
+        block = (b'{"schema":"s","id":"a\\\\","line":1,"causes":[{"line":9}],"input":"\\"line\\":3"}\n'
+                 b'{"schema":"s","id":null,"line":2,"error":{"code":"invalid_json"}}\n')
+        self.assertEqual(renumber(block, 2, 1001),
+                         b'{"schema":"s","id":"a\\\\","line":1001,"causes":[{"line":9}],"input":"\\"line\\":3"}\n'
+                         b'{"schema":"s","id":null,"line":1002,"error":{"code":"invalid_json"}}\n')
+
+    def test_the_first_block_and_output_without_numbers_are_kept(self):
+        block = b'{"id":1,"line":1}\n'
+        self.assertIs(renumber(block, 1, 1), block)
+        plain = b'{"id":1,"causes":[],"triage":"consult","error":null}\n'
+        self.assertIs(renumber(plain, 1, 40001), plain)
+
+    def test_a_line_without_its_number_is_refused(self):
+        self.assertIsNone(renumber(b'{"line":1}\n{"id":2}\n', 2, 5))
 
 
 if __name__ == "__main__":
