@@ -34,18 +34,22 @@ RUNNER = os.path.join(SOURCE, "scripts", "crampx-dask")
 STATS = re.compile(r"(\d+) records in (\d+) blocks .* in ([\d.]+) s: .* \(and ([\d.]+) s to reach the cluster\)")
 
 
-def run_alone(crampx, corpus, want):
+def run_alone(crampx, corpus, jobs):
+    """(wall seconds, CPU seconds) of one crampx over the corpus, output to /dev/null."""
     with open(corpus, "rb") as f:
         start = time.perf_counter()
-        p = subprocess.run([crampx, "explain", "--jsonl", "--brief", "-j", "2"], stdin=f, capture_output=True)
+        p = subprocess.Popen([crampx, "explain", "--jsonl", "--brief", "-j", str(jobs)], stdin=f,
+                             stdout=subprocess.DEVNULL)
+        _, status, usage = os.wait4(p.pid, 0)
         wall = time.perf_counter() - start
-    assert p.stdout == want, "crampx -j 2 differs from crampx -j 1"
-    return wall
+    assert os.waitstatus_to_exitcode(status) in (0, 1, 2)
+    return wall, usage.ru_utime + usage.ru_stime
 
 
-def run_runner(args, corpus, want):
+def run_runner(args, corpus, want, brief=True):
     """(run seconds, seconds to reach the cluster, blocks) from --stats; checks the output."""
-    p = subprocess.run(["/usr/bin/python3", RUNNER, *args, "--brief", "--stats", corpus], capture_output=True)
+    p = subprocess.run(["/usr/bin/python3", RUNNER, *args, *(["--brief"] if brief else []), "--stats", corpus],
+                       capture_output=True)
     assert p.stdout == want, f"crampx-dask {' '.join(args)} differs from one crampx run: {p.stderr.decode()}"
     m = STATS.search(p.stderr.decode())
     assert m, p.stderr.decode()
@@ -98,6 +102,7 @@ def main():
     p.add_argument("--records", type=int, default=200_000)
     p.add_argument("--rounds", type=int, default=5)
     p.add_argument("--blocks", default="250,1000,4000,16000")
+    p.add_argument("--full-records", type=int, default=10_000, help="records for the full-report figures")
     a = p.parse_args()
     missing = dask_missing()
     if missing:
@@ -115,21 +120,42 @@ def main():
 
         # 1. Throughput, interleaved.
         local = ["--crampx", crampx, "--block-lines", "20000"]
-        times = {"alone": [], "w1": [], "w2": []}
-        setup = []
+        times = {"j1": [], "alone": [], "w1": [], "w2": []}
+        setup, cpu = [], []
         for _ in range(a.rounds):
-            times["alone"].append(run_alone(crampx, corpus, want))
+            wall, seconds = run_alone(crampx, corpus, 1)
+            times["j1"].append(wall)
+            cpu.append(seconds)
+            times["alone"].append(run_alone(crampx, corpus, 2)[0])
             for workers in (1, 2):
                 seconds, start, _ = run_runner([*local, "--workers", str(workers)], corpus, want)
                 times[f"w{workers}"].append(seconds)
                 setup.append(start)
         print("| what | records/s (median) | runs |\n|---|---|---|")
-        for key, label in (("alone", "`crampx explain --jsonl --brief -j 2`"),
+        for key, label in (("j1", "`crampx explain --jsonl --brief -j 1`"),
+                           ("alone", "`crampx explain --jsonl --brief -j 2`"),
                            ("w1", "crampx-dask, local cluster of 1 worker"),
                            ("w2", "crampx-dask, local cluster of 2 workers")):
             rates = sorted(a.records / t for t in times[key])
             print(f"| {label} | {statistics.median(rates):,.0f} | {', '.join(f'{r:,.0f}' for r in rates)} |")
         print(f"\nLocal cluster start-up (not in the runner's figures): median {statistics.median(setup):.2f} s\n")
+
+        # Full reports: 30 KB a record, so the bytes dominate.
+        full = os.path.join(work, "full.jsonl")
+        write_corpus(a.full_records, full)
+        with open(full, "rb") as f:
+            want_full = subprocess.run([crampx, "explain", "--jsonl"], stdin=f, capture_output=True).stdout
+        alone, dask2 = [], []
+        for _ in range(max(2, a.rounds // 2)):
+            start = time.perf_counter()
+            with open(full, "rb") as f:
+                subprocess.run([crampx, "explain", "--jsonl", "-j", "2"], stdin=f, stdout=subprocess.DEVNULL)
+            alone.append(a.full_records / (time.perf_counter() - start))
+            dask2.append(a.full_records / run_runner([*local, "--block-lines", "2000", "--workers", "2"], full,
+                                                     want_full, brief=False)[0])
+        print(f"Full reports ({a.full_records:,} records, {len(want_full) / a.full_records / 1000:.1f} KB a record): "
+              f"`crampx -j 2` {statistics.median(alone):,.0f} records/s; crampx-dask on 2 local workers "
+              f"(2,000-line blocks) {statistics.median(dask2):,.0f} records/s\n")
 
         # 2. Overhead per block, one single-thread worker, scheduler apart.
         sizes = [int(s) for s in a.blocks.split(",")]
@@ -152,14 +178,16 @@ def main():
             print(f"| {s:,} | {b:.0f} | {w:.2f} | {a.records / w:,.0f} | {c:.2f} |")
         per_block = slope(blocks, walls)
         sched_per_block = slope(blocks, scheds)
-        work = walls[-1] - blocks[-1] * per_block  # the run's time with no block overhead
-        per_line = work / a.records
-        print(f"\nWall time each block adds: {per_block * 1000:.1f} ms; scheduler CPU per block: "
-              f"{sched_per_block * 1000:.2f} ms; work per line (the intercept): {per_line * 1e6:.2f} µs")
-        for share in (0.05,):
-            print(f"Lines per block for the block overhead to stay under {share:.0%} of the work: "
-                  f"{per_block / (share * per_line):,.0f}; for the scheduler's CPU alone: "
-                  f"{sched_per_block / (share * per_line):,.0f}")
+        line_wall = statistics.median(times["j1"]) / a.records  # crampx alone, one thread
+        line_cpu = statistics.median(cpu) / a.records
+        intercept = walls[-1] - blocks[-1] * per_block  # the run with no block overhead
+        print(f"\nEach block adds {per_block * 1000:.1f} ms of wall time and {sched_per_block * 1000:.2f} ms of the "
+              f"scheduler's CPU; a line costs crampx alone {line_wall * 1e6:.2f} µs of wall time "
+              f"({line_cpu * 1e6:.2f} µs CPU), the runner with no block overhead (the intercept) "
+              f"{intercept / a.records * 1e6:.2f} µs")
+        print(f"Lines per block for the scheduler's CPU to stay under 5% of crampx's: "
+              f"{sched_per_block / (0.05 * line_cpu):,.0f}; for all that a block adds to stay under 5% of "
+              f"its work: {per_block / (0.05 * line_wall):,.0f}")
 
         # 3. Parts.
         mb, _ = split_mb_per_s(corpus)

@@ -135,7 +135,10 @@ class Run:
         warned = False
         while True:
             try:
-                return p.future.result(timeout=POLL_SECONDS)
+                # Wait for the task with a timeout, but fetch its answer without one: a
+                # fetch cut short by a timeout is abandoned and starts again from nothing.
+                distributed.wait(p.future, timeout=POLL_SECONDS)
+                return p.future.result()
             except (TimeoutError, distributed.TimeoutError):
                 pass
             except distributed.CancelledError as e:
