@@ -5,6 +5,7 @@
 #include <fmt/format.h>
 
 #include "base/json_limits.h"
+#include "cli/command_doc.h"
 #include "cli/exit_codes.h"
 #include "cli/record.h"
 #include "cli/shell_quote.h"
@@ -14,44 +15,7 @@
 namespace crampx::cli {
 namespace {
 
-struct Opt {
-  std::vector<std::string> names;  // "-j", "--jobs"
-  std::string value;               // type name ("N"); empty for a flag
-  std::string description;
-  std::vector<std::string> choices;
-  bool positional = false;
-  bool required = false;
-};
-
-struct CommandDoc {
-  std::string name;
-  std::string description;
-  std::vector<Opt> options;
-  std::vector<Opt> positionals;
-  std::vector<CommandDoc> subcommands;
-};
-
-CommandDoc describe(const CLI::App& app, const Invocation& inv) {
-  CommandDoc c{app.get_name(), app.get_description(), {}, {}, {}};
-  for (const CLI::Option* o : app.get_options()) {
-    Opt opt;
-    for (const std::string& s : o->get_snames()) opt.names.push_back("-" + s);
-    for (const std::string& l : o->get_lnames()) opt.names.push_back("--" + l);
-    opt.positional = o->get_positional();
-    if (opt.positional) opt.names = {o->get_name()};
-    opt.value = o->get_type_size() == 0 ? "" : o->get_type_name();
-    opt.value = opt.value.substr(0, opt.value.find(':'));  // CLI11 appends ":{choices}" for IsMember
-    if (opt.positional && opt.value.empty()) opt.value = o->get_name();
-    opt.description = o->get_description();
-    opt.required = o->get_required();
-    if (const auto it = inv.choices.find(o); it != inv.choices.end()) opt.choices = it->second;
-    (opt.positional ? c.positionals : c.options).push_back(std::move(opt));
-  }
-  for (const CLI::App* sub : app.get_subcommands([](const CLI::App* a) { return !a->get_group().empty(); })) {
-    c.subcommands.push_back(describe(*sub, inv));
-  }
-  return c;
-}
+using Opt = OptionDoc;
 
 // ---- man page ---------------------------------------------------------------
 

@@ -120,7 +120,7 @@ bool render_show(std::string_view id, const kb::KnowledgeBase& kb, const RenderO
   json obj = kind == "finding" ? with_lexicon(root, *found) : *found;
   if (json_out) {
     obj["kind"] = kind;
-    out += obj.dump(2) + "\n";
+    out += obj.dump(options.indent > 0 ? options.indent : -1) + "\n";
     return true;
   }
   out += fmt::format("{} {}\n", kind, id);

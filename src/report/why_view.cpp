@@ -60,8 +60,8 @@ std::vector<std::uint32_t> references_of(const kb::CauseRec& c, const kb::Knowle
   return out;
 }
 
-void why_json(const kb::CauseRec& c, const kb::KnowledgeBase& kb, std::string& out) {
-  JsonWriter w(out, 2);
+void why_json(const kb::CauseRec& c, const kb::KnowledgeBase& kb, int indent, std::string& out) {
+  JsonWriter w(out, indent);
   w.begin_object();
   w.field("id", kb.str(c.id)).field("label", kb.str(c.label)).field("summary", kb.str(c.summary));
   w.field("prior", static_cast<double>(c.prior)).field("triage", to_string(c.triage));
@@ -216,7 +216,7 @@ void render_why(std::uint32_t cause, const kb::KnowledgeBase& kb, const RenderOp
                 std::string& out) {
   const kb::CauseRec& c = kb.causes()[cause];
   if (json) {
-    why_json(c, kb, out);
+    why_json(c, kb, options.indent, out);
   } else {
     why_text(c, kb, options, out);
   }
