@@ -80,8 +80,8 @@ TEST(InterviewE2E, AsksOneQuestionAtATimeOnATerminal) {
   EXPECT_EQ(pty.wait(), 0);
   const std::string& t = pty.transcript();
   EXPECT_NE(t.find("TRIAGE:"), std::string::npos) << t;
-  EXPECT_NE(t.find("Your answers:"), std::string::npos) << t;
-  EXPECT_NE(t.find("To see this report again: crampx explain 'I get cramps' --answer"), std::string::npos) << t;
+  EXPECT_NE(t.find("To see this report again"), std::string::npos) << t;
+  EXPECT_NE(t.find("crampx explain 'I get cramps' --answer night_time=no"), std::string::npos) << t;
   EXPECT_NE(t.find("\x1b["), std::string::npos) << "colour on a terminal";
 }
 
@@ -92,7 +92,8 @@ TEST(InterviewE2E, AsksForTheDescriptionWhenNoneIsGiven) {
   ASSERT_TRUE(pty.read_until("[yes/no/unknown/quit]")) << pty.transcript();
   pty.type("quit\n");
   EXPECT_EQ(pty.wait(), 0);
-  EXPECT_NE(pty.transcript().find("Muscle twitching"), std::string::npos) << pty.transcript();
+  EXPECT_NE(pty.transcript().find("(\"twitching\")"), std::string::npos) << "the cause cites the words it fits"
+                                                                      << pty.transcript();
 }
 
 TEST(InterviewE2E, AnswersPipedOnStdin) {
@@ -139,13 +140,18 @@ TEST(TerminalE2E, NoInputOnATerminalPrintsAShortUsage) {
 }
 
 TEST(TerminalE2E, StreamingFromATerminalPrintsAShortUsage) {
-  for (const char* flag : {"--jsonl", "--brief"}) {
-    Pty pty({CRAMPX_BINARY, "explain", flag});
-    EXPECT_EQ(pty.wait(), 2) << flag;
-    EXPECT_NE(pty.transcript().find("crampx: error: --jsonl reads records from stdin"), std::string::npos)
-        << pty.transcript();
-    EXPECT_NE(pty.transcript().find("crampx explain --jsonl < records.jsonl"), std::string::npos) << pty.transcript();
-  }
+  Pty pty({CRAMPX_BINARY, "explain", "--jsonl"});
+  EXPECT_EQ(pty.wait(), 2);
+  EXPECT_NE(pty.transcript().find("crampx: error: --jsonl reads records from stdin"), std::string::npos)
+      << pty.transcript();
+  EXPECT_NE(pty.transcript().find("crampx explain --jsonl < records.jsonl"), std::string::npos) << pty.transcript();
+}
+
+// --brief without --jsonl is the brief record of the one text: with none, the usage.
+TEST(TerminalE2E, BriefAloneWantsOneText) {
+  Pty pty({CRAMPX_BINARY, "explain", "--brief"});
+  EXPECT_EQ(pty.wait(), 2);
+  EXPECT_NE(pty.transcript().find("crampx: error: no text to explain"), std::string::npos) << pty.transcript();
 }
 
 TEST(TerminalE2E, InputNeverReachesTheTerminalRaw) {
