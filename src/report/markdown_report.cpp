@@ -32,14 +32,8 @@ void short_markdown(const infer::Report& r, const kb::KnowledgeBase& kb, const R
   const std::string triage = fmt::format("**Triage: {}.** {}\n", plain.level, plain.action);
   out += triage;
   if (!plain.why.empty()) out += fmt::format("\n{}{}\n", plain.why, plain.also.empty() ? "" : " " + plain.also);
-  if (!plain.about.empty()) out += fmt::format("\n{}\n", plain.about);
-  if (!plain.not_advised.empty()) {
-    out += "\n### Not advised now\n\n";
-    for (const std::string& item : plain.not_advised) out += "- " + item + "\n";
-  }
   if (!plain.causes.empty()) {
     out += "\n";
-    if (!plain.lookalike.empty()) out += plain.lookalike + "\n\n";
     out += "### " + plain.causes_heading + "\n\n";
     for (std::size_t i = 0; i < plain.causes.size(); ++i) out += fmt::format("{}. {}\n", i + 1, plain.causes[i]);
   }

@@ -30,6 +30,14 @@ std::string lower_first(std::string_view s) {
   return out;
 }
 
+// A cause's label under a warning: without its parenthesis, which may reassure
+// ("usually harmless") where a danger has not been ruled out.
+std::string_view label_under_warning(std::string_view label) {
+  if (label.empty() || label.back() != ')') return label;
+  const std::size_t open = label.rfind(" (");
+  return open == std::string_view::npos ? label : label.substr(0, open);
+}
+
 bool active(infer::State s) { return s == infer::State::present || s == infer::State::possible; }
 
 // What the text said that supports a cause: the words themselves, strongest first,
@@ -44,7 +52,8 @@ std::string said_for(const infer::Report& r, const kb::KnowledgeBase& kb, const 
   for (const infer::Contribution& k : s.supporting) {
     Said said{{0, 0}, ""};
     for (const text::Mention& m : r.analysis.mentions) {
-      if (m.finding != k.finding) continue;
+      // Not a relative's words or a what-if: they are not evidence for this person.
+      if (m.finding != k.finding || m.status == text::Status::family || m.status == text::Status::hypothetical) continue;
       said = {{m.begin, m.end}, fmt::format("\"{}\"", quote(r.input.substr(m.begin, m.end - m.begin)))};
       break;
     }
@@ -171,7 +180,8 @@ PlainReport plain_report(const infer::Report& r, const kb::KnowledgeBase& kb, st
   }
   for (std::size_t i = 0; i < n; ++i) {
     const infer::CauseScore& s = r.causes[i];
-    p.causes.push_back(fmt::format("{}: {}{}.", kb.str(kb.causes()[s.cause].label), fit_words(s.probability),
+    const std::string_view label = kb.str(kb.causes()[s.cause].label);
+    p.causes.push_back(fmt::format("{}: {}{}.", danger ? label_under_warning(label) : label, fit_words(s.probability),
                                    said_for(r, kb, s, quote)));
   }
 

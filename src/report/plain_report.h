@@ -20,12 +20,9 @@ struct PlainReport {
   std::string action;   // what to do now: the deciding red flag's advice, else the level's
   std::string why;      // why, when a red flag or a cause decided the level
   std::string also;     // the other red flags that fired, by name
-  std::string about;    // who the report is about, when not the writer ("your son")
-  std::string lookalike;  // "It sounds less like a muscle cramp and more like X."
   std::string causes_heading;
   std::vector<std::string> causes;  // one sentence each, best fit first
   std::vector<std::string> helps;   // what may help now, each with its caution
-  std::vector<std::string> not_advised;  // treatments held back here, each with why
   std::string warning_signs;        // the warning signs to act on, as one sentence
   std::string disclaimer;           // the knowledge base's first sentence of it: "not a diagnosis"
 };

@@ -19,17 +19,8 @@ std::string compose(const infer::Report& r, const PlainReport& plain, const Pain
   append_triage_line(out, r, plain, p, width);
   if (!plain.why.empty()) append_wrapped(out, "  " + p.paint(Style::bold, "Why:") + " ", plain.why, 2, width);
   if (!plain.also.empty()) append_wrapped(out, "  ", plain.also, 2, width);
-  if (!plain.about.empty()) {
-    out += '\n';
-    append_wrapped(out, "", plain.about, 0, width);
-  }
-  if (!plain.not_advised.empty()) {
-    out += '\n' + p.paint(Style::bold, "Not advised now") + '\n';
-    for (const std::string& item : plain.not_advised) append_wrapped(out, "  - ", item, 4, width);
-  }
   if (!plain.causes.empty()) {
     out += '\n';
-    if (!plain.lookalike.empty()) append_wrapped(out, "", plain.lookalike, 0, width);
     append_wrapped(out, "", p.paint(Style::bold, plain.causes_heading), 0, width);
     for (std::size_t i = 0; i < plain.causes.size(); ++i) {
       append_wrapped(out, "  " + std::to_string(i + 1) + ". ", plain.causes[i], 5, width);
@@ -60,7 +51,7 @@ void render_short_text(const infer::Report& r, const kb::KnowledgeBase& kb, cons
   PlainReport plain = plain_report(r, kb, options.top, [](std::string_view s) { return terminal_safe(s); });
   std::string text = compose(r, plain, p, width);
   // Too long for a screen: leave out what --full has anyway, least needed first. The
-  // triage, why, what is not advised and the best-fitting cause always stay.
+  // triage, why and the best-fitting cause always stay.
   while (lines(text) > kMaxLines) {
     if (plain.helps.size() > 1) {
       plain.helps.pop_back();

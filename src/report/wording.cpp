@@ -31,7 +31,7 @@ std::string_view level_advice(kb::Level level) {
   switch (level) {
     case kb::Level::emergency: return "Call your local emergency number or go to an emergency department (A&E) now.";
     case kb::Level::urgent: return "Get medical advice today, from a doctor, an urgent care service or a health advice line.";
-    case kb::Level::consult: return "Arrange to see a doctor (a GP or primary care doctor); it is not an emergency.";
+    case kb::Level::consult: return "Arrange to see a doctor (a primary care doctor or GP); it is not an emergency.";
     case kb::Level::self_care:
       return "This can be looked after at home; see a doctor if it keeps coming back, gets worse or is worrying.";
   }
