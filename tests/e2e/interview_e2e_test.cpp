@@ -1,70 +1,13 @@
 // The interview through a real pseudo-terminal (forkpty), as a person would use
 // it, and with answers piped on stdin, as a script would.
 #include <gtest/gtest.h>
-#include <poll.h>
-#include <pty.h>
-#include <sys/wait.h>
-#include <unistd.h>
-
-#include <chrono>
 
 #include "e2e/e2e.h"
+#include "e2e/pty.h"
 
 namespace crampx::test {
 namespace {
 
-class Pty {
- public:
-  explicit Pty(const std::vector<std::string>& args) {
-    std::vector<std::string> a = args;
-    std::vector<char*> argv;
-    for (std::string& s : a) argv.push_back(s.data());
-    argv.push_back(nullptr);
-    winsize ws{};
-    ws.ws_col = 100;
-    ws.ws_row = 40;
-    pid_ = forkpty(&fd_, nullptr, nullptr, &ws);
-    if (pid_ == 0) {
-      setenv("TERM", "xterm", 1);
-      unsetenv("NO_COLOR");
-      execv(argv[0], argv.data());
-      _exit(127);
-    }
-  }
-  ~Pty() {
-    if (fd_ >= 0) close(fd_);
-  }
-
-  // Reads until `needle` appears in the transcript (true) or the child closes the terminal (false).
-  bool read_until(const std::string& needle) {
-    const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(20);
-    while (transcript_.find(needle, searched_) == std::string::npos) {
-      if (std::chrono::steady_clock::now() > deadline) return false;
-      pollfd p{fd_, POLLIN, 0};
-      if (poll(&p, 1, 200) <= 0) continue;
-      char buf[4096];
-      const ssize_t n = read(fd_, buf, sizeof buf);
-      if (n <= 0) return false;
-      transcript_.append(buf, static_cast<std::size_t>(n));
-    }
-    searched_ = transcript_.find(needle, searched_) + needle.size();
-    return true;
-  }
-  void type(const std::string& line) { ASSERT_EQ(write(fd_, line.data(), line.size()), static_cast<ssize_t>(line.size())); }
-  int wait() {
-    read_until("\x01never\x01");  // drain to the end
-    int status = 0;
-    waitpid(pid_, &status, 0);
-    return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-  }
-  const std::string& transcript() const { return transcript_; }
-
- private:
-  pid_t pid_ = -1;
-  int fd_ = -1;
-  std::string transcript_;
-  std::size_t searched_ = 0;
-};
 
 TEST(InterviewE2E, AsksOneQuestionAtATimeOnATerminal) {
   Pty pty({CRAMPX_BINARY, "--kb", kMiniKb, "interview", "I", "get", "cramps"});
