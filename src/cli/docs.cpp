@@ -308,8 +308,10 @@ std::string man_page(const CLI::App& app, const Invocation& inv, std::string_vie
       ".SH EXIT STATUS\n.TP\n{}\nSomething was explained (or the command succeeded).\n.TP\n{}\n"
       "Nothing was recognized: the text is not about cramps or spasms, and the report says so.\n.TP\n{}\n"
       "A usage, input, knowledge-base or write error; with \\fB\\-\\-jsonl\\fR, after the whole stream if any line "
-      "was bad.\n.TP\n{}\nInterrupted (Ctrl-C): what was explained so far is written; a second Ctrl-C stops at once.\n",
-      kExitExplained, kExitNothing, kExitError, kExitInterrupted);
+      "was bad.\n.TP\n{}\nThe triage reached the level given to \\fB\\-\\-fail\\-on\\fR (with \\fB\\-\\-jsonl\\fR, any record's "
+      "did; the whole stream is still answered).\n"
+      ".TP\n{}\nInterrupted (Ctrl-C): what was explained so far is written; a second Ctrl-C stops at once.\n",
+      kExitExplained, kExitNothing, kExitError, kExitTriageReached, kExitInterrupted);
   std::string statuses;
   for (const auto& [status, name] : EnumNames<text::Status>::table) {
     statuses += fmt::format("{}{}", statuses.empty() ? "" : ", ", name);
@@ -339,12 +341,17 @@ std::string man_page(const CLI::App& app, const Invocation& inv, std::string_vie
       report::kMaxListed, report::kMaxListed);
   out += ".SH ENVIRONMENT\n.TP\n.B CRAMPX_KB\nA knowledge base to use instead of the embedded one (as \\fB\\-\\-kb\\fR).\n"
          ".TP\n.B NO_COLOR\nWhen set and not empty, no colour (unless \\fB\\-\\-color=always\\fR).\n"
-         ".TP\n.B TERM\nWith \\fBdumb\\fR, no colour.\n.TP\n.B COLUMNS\nThe wrap width when stdout is not a terminal.\n";
+         ".TP\n.B TERM\nWith \\fBdumb\\fR, no colour.\n.TP\n.B COLUMNS\nThe wrap width when stdout is not a terminal.\n"
+         ".TP\n.B PAGER\nThe pager for output taller than the terminal (else \\fBless \\-FRX\\fR; empty or \\fBcat\\fR: "
+         "none; \\fB\\-\\-no\\-pager\\fR: never).\n";
   out += ".SH EXAMPLES\n.nf\n"
          "crampx explain \"my calves lock up at night after long runs in the heat, no weakness\"\n"
          "crampx explain \\-\\-json \"cramps after a rusty nail, stiff jaw\" | jq .triage\n"
          "crampx explain \\-\\-jsonl \\-j 2 < posts.jsonl > reports.jsonl\n"
          "crampx explain \"calf cramps\" \\-\\-answer night_time=yes\n"
+         "crampx explain \\-\\-full \"my calves cramp at night\"\n"
+         "crampx explain \\-\\-fail\\-on urgent \\-\\-brief \"my calf is swollen and red\"\n"
+         "crampx help explain\n"
          "crampx interview\n"
          "crampx why myotonia\n"
          "crampx graph | dot \\-Tsvg > causes.svg\n.fi\n";
