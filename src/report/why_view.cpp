@@ -140,7 +140,10 @@ void why_json(const kb::CauseRec& c, const kb::KnowledgeBase& kb, int indent, st
 void why_text(const kb::CauseRec& c, const kb::KnowledgeBase& kb, const RenderOptions& o, std::string& out) {
   const Painter p(o.color);
   const std::size_t width = std::max<std::size_t>(o.width, 40);
-  auto heading = [&](std::string_view h) { out += '\n' + p.paint(Style::bold, h) + '\n'; };
+  auto heading = [&](std::string_view h) {
+    out += '\n';
+    append_wrapped(out, "", p.paint(Style::bold, h), 0, width);
+  };
   out += fmt::format("{} ({})\n", p.paint(Style::bold, kb.str(c.label)), kb.str(c.id));
   append_wrapped(out, "", std::string(kb.str(c.summary)), 0, width);
 
