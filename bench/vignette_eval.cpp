@@ -132,7 +132,7 @@ int main(int argc, char** argv) {
     const auto expected = row.value("expected", std::vector<std::string>{});
     std::vector<std::string> ranked;
     for (const auto& c : rep.causes) ranked.emplace_back(kb.str(kb.causes()[c.cause].id));
-    const std::string level(crampx::to_string(rep.triage.level));
+    const std::string level(crampx::infer::level_name(rep.triage));
     std::vector<std::string> notes;
     bool miss = false;
 
@@ -164,7 +164,7 @@ int main(int argc, char** argv) {
     }
     if (row.value("red_flag", false)) {
       ++t.red_flags;
-      if (rep.triage.level >= crampx::kb::Level::urgent) {
+      if (crampx::infer::reaches(rep.triage, crampx::kb::Level::urgent)) {
         ++t.red_flags_caught;
       } else {
         miss = true;

@@ -65,6 +65,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   std::vector<std::pair<std::uint32_t, double>> ranking;
   for (const infer::CauseScore& c : rep.causes) ranking.emplace_back(c.cause, c.probability);
   const kb::Level level = rep.triage.level;
+  const bool no_triage = rep.triage.none;
   infer::ExplainOptions brief;
   brief.explain_causes = false;
   brief.ask_question = false;
@@ -81,7 +82,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     fuzz::check(rep.causes[i].cause == ranking[i].first && rep.causes[i].probability == ranking[i].second,
                 "brief ranks the same");
   }
-  fuzz::check(rep.triage.level == level, "brief triages the same");
+  fuzz::check(rep.triage.level == level && rep.triage.none == no_triage, "brief triages the same");
   // Without typo repair.
   brief.repair_typos = false;
   infer::explain(input, {}, kb, brief, workspace, rep);

@@ -51,10 +51,17 @@ int run_explain(const Context& ctx, const ExplainOptions& o) {
     print_error(kFormatConflict, kBriefConflictHint);
     return kExitError;
   }
+  const bool stream = o.jsonl || o.format == "jsonl";
   const report::Format format = o.brief   ? report::Format::brief
                                 : o.json  ? report::Format::json
                                 : o.jsonl ? report::Format::jsonl
                                           : parse_enum<report::Format>(o.format).value_or(report::Format::text);
+  const bool for_people = format == report::Format::text || format == report::Format::markdown;
+  if (o.full && !for_people) {
+    print_error("--full is a form of the text and markdown reports",
+                "JSON reports always hold every detail; leave out --full");
+    return kExitError;
+  }
 
   Result<std::vector<infer::AnswerEntry>> given = parse_answer_options(o.answers, ctx.kb);
   if (!given) {
@@ -64,17 +71,21 @@ int run_explain(const Context& ctx, const ExplainOptions& o) {
   std::vector<infer::AnswerEntry> answers = std::move(*given);
 
   report::RenderOptions render;
-  render.top = o.top.value_or(format == report::Format::text || format == report::Format::markdown ? 3 : 5);
+  render.top = o.top.value_or(for_people ? 3 : 5);
   render.color = ctx.color && format == report::Format::text;
   render.width = ctx.width;
+  render.full = o.full;
+  render.indent = ctx.json_indent;
   infer::ExplainOptions explain_options;
   explain_options.repair_typos = !o.no_typos;
   explain_options.explain_causes = format != report::Format::brief;
   explain_options.ask_question = format != report::Format::brief;
   explain_options.list_unrecognized = format != report::Format::brief;  // --brief does not show them
+  const std::optional<kb::Level> fail_on = parse_enum<kb::Level>(o.fail_on);
 
-  if (format == report::Format::jsonl || format == report::Format::brief) {
-    if (!o.words.empty()) {
+  const bool words_are_stdin = o.words.size() == 1 && o.words[0] == "-";
+  if (stream) {
+    if (!o.words.empty() && !words_are_stdin) {
       print_error("--jsonl reads records from stdin, not from arguments",
                   "pipe the records in: crampx explain --jsonl < records.jsonl");
       return kExitError;
@@ -84,14 +95,15 @@ int run_explain(const Context& ctx, const ExplainOptions& o) {
                   "pipe the records in: crampx explain --jsonl < records.jsonl");
       return kExitError;
     }
-    StreamOptions stream{format, render, explain_options, answers, o.jobs};
-    return run_stream(ctx, stream);
+    ctx.out.stop_holding();  // a stream is written as it is answered, never paged
+    StreamOptions stream_options{format, render, explain_options, answers, o.jobs, fail_on};
+    return run_stream(ctx, stream_options);
   }
 
   std::string text;
-  if (!o.words.empty()) {
+  if (!o.words.empty() && !words_are_stdin) {
     for (const std::string& w : o.words) text += (text.empty() ? "" : " ") + w;
-  } else if (ctx.stdin_is_terminal) {
+  } else if (ctx.stdin_is_terminal && !words_are_stdin) {
     print_error("no text to explain", "usage: crampx explain \"my calves cramp at night\"  (or pipe text on stdin)");
     return kExitError;
   } else {
@@ -113,6 +125,7 @@ int run_explain(const Context& ctx, const ExplainOptions& o) {
   infer::explain(text, answers, ctx.kb, explain_options, workspace, rep);
   report::render(format, rep, ctx.kb, render, ctx.out.buffer());
   ctx.out.commit();
+  if (fail_on && infer::reaches(rep.triage, *fail_on)) return kExitTriageReached;
   return rep.in_scope ? kExitExplained : kExitNothing;
 }
 

@@ -1,8 +1,10 @@
 // crampx interview [TEXT]: asks the next most useful question, one at a time,
-// shows how the ranking moves, stops when one cause is clear or nothing useful
-// is left to ask, and ends with the full report. Answers come from the terminal
-// or, piped, one per line from stdin (the first line is the description when no
-// TEXT is given).
+// shows how well each cause fits as the answers come, and the triage at the start
+// and whenever it rises; stops when one cause is clear or nothing useful is left to
+// ask, and ends with the report. Ctrl-C at a question ends with the report reached
+// so far. Answers come from the terminal or, piped, one per line from stdin (the
+// first line is the description when no TEXT is given, or TEXT is -). Every line is
+// wrapped at words to the terminal's width.
 #include <unistd.h>
 
 #include <cmath>
@@ -18,8 +20,10 @@
 #include "cli/shell_quote.h"
 #include "cli/terminal.h"
 #include "infer/report.h"
+#include "report/plain_report.h"
 #include "report/render.h"
 #include "report/terminal_text.h"
+#include "report/text_parts.h"
 #include "report/wording.h"
 
 namespace crampx::cli {
@@ -53,6 +57,37 @@ bool read_line(LineReader& in, std::string& line) {
   return in.next(line, too_long) == LineReader::Result::line && !too_long;
 }
 
+// Columns kept free at the end of a prompt for the answer typed after it ("unknown").
+constexpr std::size_t kAnswerRoom = 8;
+
+// `text` wrapped to the width with no newline at the end: a prompt the answer follows.
+std::string prompt(std::string_view first_prefix, std::string_view text, std::size_t width) {
+  std::string out;
+  report::append_wrapped(out, first_prefix, text, 2, width > kAnswerRoom + 40 ? width - kAnswerRoom : width);
+  out.pop_back();
+  return out + " ";
+}
+
+// The report reached so far, as explain prints it, and how to see it again.
+void write_report(const Context& ctx, const infer::Report& rep, const std::string& text,
+                  const std::vector<infer::AnswerEntry>& answers) {
+  Output& out = ctx.out;
+  report::RenderOptions render;
+  render.top = 3;
+  render.color = ctx.color;
+  render.width = ctx.width;
+  report::render(report::Format::text, rep, ctx.kb, render, out.buffer());
+  if (rep.in_scope) {
+    std::string again = "crampx explain " + shell_quote(text);
+    for (const infer::AnswerEntry& a : answers) {
+      again += fmt::format(" --answer {}={}", ctx.kb.str(ctx.kb.findings()[a.finding].id), to_string(a.answer));
+    }
+    out.write("\nTo see this report again (add --full for the detail):\n");
+    out.write(wrap_command(report::terminal_safe(again), ctx.width, 2));
+  }
+  out.flush();
+}
+
 }  // namespace
 
 int run_interview(const Context& ctx, const InterviewOptions& o) {
@@ -62,7 +97,9 @@ int run_interview(const Context& ctx, const InterviewOptions& o) {
   const bool echo = !ctx.stdin_is_terminal;  // piped answers are echoed so the transcript reads well
 
   std::string text;
-  for (const std::string& w : o.words) text += (text.empty() ? "" : " ") + w;
+  if (!(o.words.size() == 1 && o.words[0] == "-")) {  // "-": the description comes from stdin
+    for (const std::string& w : o.words) text += (text.empty() ? "" : " ") + w;
+  }
   if (text.empty()) {
     out.write("Describe what you feel: ");
     out.flush();
@@ -85,11 +122,23 @@ int run_interview(const Context& ctx, const InterviewOptions& o) {
   infer::Workspace workspace;
   infer::Report rep;
   std::map<std::uint32_t, double> previous;  // cause -> probability before the last answer
+  std::optional<kb::Level> shown_level;      // the triage last shown
   for (unsigned asked = 0;; ++asked) {
     infer::explain(text, answers, ctx.kb, {}, workspace, rep);
     if (!rep.in_scope) break;
 
+    // The triage at the start, and again as soon as an answer raises it: what to do
+    // is never left for the end.
     std::string ranking = "\n";
+    if (!rep.triage.none && (!shown_level || rep.triage.level > *shown_level)) {
+      const report::PlainReport plain =
+          report::plain_report(rep, ctx.kb, 0, [](std::string_view s) { return report::terminal_safe(s); });
+      report::append_triage_line(ranking, rep, plain, p, ctx.width);
+      if (!plain.why.empty()) report::append_wrapped(ranking, "  Why: ", plain.why, 2, ctx.width);
+      ranking += '\n';
+      shown_level = rep.triage.level;
+    }
+    if (asked == 0) ranking += "How well each cause fits so far (not how likely it is):\n";
     for (std::size_t i = 0; i < std::min(kRankingShown, rep.causes.size()); ++i) {
       const infer::CauseScore& s = rep.causes[i];
       const int pct = static_cast<int>(std::lround(s.probability * 100));
@@ -100,53 +149,56 @@ int run_interview(const Context& ctx, const InterviewOptions& o) {
                : delta < 0 ? p.paint(report::Style::red, fmt::format(" ({})", delta))
                            : std::string(" (=)");
       }
-      ranking += fmt::format("  {:>3}%  {}{}\n", pct, ctx.kb.str(ctx.kb.causes()[s.cause].label), move);
+      report::append_wrapped(ranking, fmt::format("  {:>3}% fit  ", pct),
+                             std::string(ctx.kb.str(ctx.kb.causes()[s.cause].label)) + move, 12, ctx.width);
     }
     out.write(ranking);
     previous.clear();
     for (const infer::CauseScore& s : rep.causes) previous[s.cause] = s.probability;
 
     if (!rep.question.asked || asked >= o.max_questions) {
-      out.write(fmt::format("\n{}\n", rep.question.asked ? "That is enough questions for now."
-                                                          : "No more useful questions: " +
-                                                                std::string(rep.question.reason) + "."));
+      std::string end;
+      report::append_wrapped(end, "",
+                             rep.question.asked ? "That is enough questions for now."
+                                                : "No more useful questions: " + std::string(rep.question.reason) + ".",
+                             0, ctx.width);
+      out.write("\n");
+      out.write(end);
       break;
     }
     const kb::FindingRec& f = ctx.kb.findings()[rep.question.finding];
     infer::Answer answer = infer::Answer::unknown;
     Reply reply = Reply::invalid;
     for (int attempt = 0; attempt < 3 && reply == Reply::invalid; ++attempt) {
-      out.write(fmt::format("\n{} {} [yes/no/unknown/quit] ", p.paint(report::Style::bold, "?"), ctx.kb.str(f.question)));
+      out.write("\n");
+      out.write(prompt(p.paint(report::Style::bold, "?") + " ",
+                       fmt::format("{} [yes/no/unknown/quit]", ctx.kb.str(f.question)), ctx.width));
       out.flush();
       std::string line;
       if (!read_line(in, line)) {
-        if (interrupted()) return kExitInterrupted;
+        if (interrupted()) {  // Ctrl-C at a question: the advice reached so far, then stop
+          out.write("\n\nStopped. The report so far:\n\n");
+          write_report(ctx, rep, text, answers);
+          return kExitInterrupted;
+        }
         reply = Reply::quit;  // end of input: finish with what we have
         out.write("\n");
         break;
       }
       if (echo) out.write(report::terminal_safe(line) + "\n");
       reply = parse_reply(line, answer);
-      if (reply == Reply::invalid) out.write("  Please answer yes, no, unknown (or ? to skip), or quit.\n");
+      if (reply == Reply::invalid) {
+        std::string again;
+        report::append_wrapped(again, "  ", "Please answer yes, no, unknown (or ? to skip), or quit.", 2, ctx.width);
+        out.write(again);
+      }
     }
     if (reply != Reply::answer) break;
     answers.push_back({rep.question.finding, answer});
   }
 
   out.write("\n");
-  report::RenderOptions render;
-  render.top = 3;
-  render.color = ctx.color;
-  render.width = ctx.width;
-  report::render(report::Format::text, rep, ctx.kb, render, out.buffer());
-  if (rep.in_scope) {
-    std::string again = "crampx explain " + shell_quote(text);
-    for (const infer::AnswerEntry& a : answers) {
-      again += fmt::format(" --answer {}={}", ctx.kb.str(ctx.kb.findings()[a.finding].id), to_string(a.answer));
-    }
-    out.write("\nTo see this report again: " + report::terminal_safe(again) + "\n");
-  }
-  out.flush();
+  write_report(ctx, rep, text, answers);
   return rep.in_scope ? kExitExplained : kExitNothing;
 }
 

@@ -63,7 +63,7 @@ int run_kb_stats(const Context& ctx, bool json) {
   };
   std::string& out = ctx.out.buffer();
   if (json) {
-    report::JsonWriter w(out, 2);
+    report::JsonWriter w(out, ctx.json_indent);
     w.begin_object();
     w.field("version", kb.str(kb.meta().version));
     for (const auto& [name, n] : counts) w.escaped_key(name).value(static_cast<std::int64_t>(n));

@@ -64,12 +64,14 @@ int run_list(const Context& ctx, const ListOptions& o) {
   } else if (o.what == "red_flags") {
     rows = rows_of(kb, kb.red_flags(), [](const kb::RedFlagRec&) { return std::string(); });
   } else {
-    for (const kb::ReferenceRec& r : kb.references()) rows.push_back({kb.str(r.id), kb.str(r.title), std::string(kb.str(r.url))});
+    for (const kb::ReferenceRec& r : kb.references()) {
+      rows.push_back({kb.str(r.id), kb.str(r.title), std::string(kb.str(r.url))});
+    }
   }
 
   std::string& out = ctx.out.buffer();
   if (o.json) {
-    report::JsonWriter w(out, 2);
+    report::JsonWriter w(out, ctx.json_indent);
     w.begin_array();
     for (const Row& r : rows) {
       w.begin_object().field("id", r.id).field("label", r.label);
@@ -80,10 +82,12 @@ int run_list(const Context& ctx, const ListOptions& o) {
     w.end_array();
     out.push_back('\n');
   } else {
-    std::size_t width = 0;
-    for (const Row& r : rows) width = std::max(width, r.id.size());
+    std::size_t id_width = 0;
+    for (const Row& r : rows) id_width = std::max(id_width, r.id.size());
     for (const Row& r : rows) {
-      out += fmt::format("{:<{}}  {}{}\n", r.id, width, r.label, r.extra.empty() ? "" : "  (" + r.extra + ")");
+      report::append_wrapped(out, fmt::format("{:<{}}  ", r.id, id_width),
+                             report::terminal_safe(r.label) + (r.extra.empty() ? "" : " (" + report::terminal_safe(r.extra) + ")"),
+                             id_width + 2, ctx.width);
     }
   }
   ctx.out.commit();

@@ -22,7 +22,7 @@ int run_search(const Context& ctx, const SearchOptions& o) {
   }
   std::string& out = ctx.out.buffer();
   if (o.json) {
-    report::JsonWriter w(out, 2);
+    report::JsonWriter w(out, ctx.json_indent);
     w.begin_array();
     for (const text::SearchHit& h : result.hits) {
       w.begin_object().field("kind", h.kind).field("id", h.id).field("label", h.label).field("why", h.why);
@@ -34,7 +34,8 @@ int run_search(const Context& ctx, const SearchOptions& o) {
     std::size_t width = 0;
     for (const text::SearchHit& h : result.hits) width = std::max(width, h.kind.size() + 1 + h.id.size());
     for (const text::SearchHit& h : result.hits) {
-      out += fmt::format("{:<{}}  {}  ({})\n", h.kind + " " + std::string(h.id), width, h.label, h.why);
+      report::append_wrapped(out, fmt::format("{:<{}}  ", h.kind + " " + std::string(h.id), width),
+                             report::terminal_safe(fmt::format("{} ({})", h.label, h.why)), width + 2, ctx.width);
     }
   }
   ctx.out.commit();

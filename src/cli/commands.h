@@ -22,5 +22,6 @@ int run_kb_stats(const Context& ctx, bool json);
 // The documents generated from the command line's definition (Invocation::app).
 int run_completion(const Context& ctx, const Invocation& inv);
 int run_man(const Context& ctx, const Invocation& inv);
+int run_help(const Context& ctx, const Invocation& inv);
 
 }  // namespace crampx::cli

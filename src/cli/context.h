@@ -12,8 +12,9 @@ struct Context {
   const kb::KnowledgeBase& kb;
   Output& out;
   bool color;
-  std::size_t width;
+  std::size_t width;         // columns to wrap text at
   bool stdin_is_terminal;
+  int json_indent;           // 0 (one line: a pipe, --compact) or 2 (a terminal, --pretty)
 };
 
 // Prints "crampx: error: MESSAGE" and, when given, "hint: HINT" on stderr.

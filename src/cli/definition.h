@@ -23,6 +23,7 @@ struct Command;
 // Everything the command line says, bound to the options by define().
 struct Invocation {
   GlobalOptions global;
+  HelpOptions help;
   ExplainOptions explain;
   InterviewOptions interview;
   ObjectOptions why;
@@ -43,13 +44,14 @@ struct Invocation {
 
 // One command of crampx.
 struct Command {
-  std::string_view group;  // the command it belongs to ("kb" for `kb dump`), or empty
-  std::string_view name;
-  std::string_view description;
-  void (*define)(CLI::App& command, Invocation& inv);      // its options and positionals (may be null)
-  int (*run)(const Context& ctx, const Invocation& inv);  // null for a group of commands (kb)
-  bool needs_kb;  // false: runs without reading --kb or $CRAMPX_KB (the generated documents)
-  bool hidden = false;  // left out of --help, the man page and the completions
+  std::string_view group = {};  // the command it belongs to ("kb" for `kb dump`), or empty
+  std::string_view name = {};
+  std::string_view description = {};
+  void (*define)(CLI::App& command, Invocation& inv) = nullptr;      // its options and positionals
+  int (*run)(const Context& ctx, const Invocation& inv) = nullptr;  // null for a group of commands (kb)
+  bool needs_kb = false;  // false: runs without reading --kb or $CRAMPX_KB (help, the generated documents)
+  bool paged = false;     // on a terminal, output taller than it goes through the pager
+  bool hidden = false;    // left out of --help, the man page and the completions
 };
 
 // Every command, in the order --help lists them; a group comes before its commands.
@@ -64,6 +66,6 @@ inline constexpr const char* kAppDescription =
 // The output formats exclude each other (--json, --jsonl, --brief, --format): one error for all.
 inline constexpr std::string_view kFormatConflict = "choose one output format";
 inline constexpr std::string_view kFormatConflictHint = "--json, --jsonl and --format are alternatives";
-inline constexpr std::string_view kBriefConflictHint = "--brief is a form of --jsonl (or --format jsonl)";
+inline constexpr std::string_view kBriefConflictHint = "--brief is a JSON line of its own, alone or with --jsonl";
 
 }  // namespace crampx::cli

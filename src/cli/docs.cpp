@@ -5,6 +5,7 @@
 #include <fmt/format.h>
 
 #include "base/json_limits.h"
+#include "cli/command_doc.h"
 #include "cli/exit_codes.h"
 #include "cli/record.h"
 #include "cli/shell_quote.h"
@@ -14,44 +15,7 @@
 namespace crampx::cli {
 namespace {
 
-struct Opt {
-  std::vector<std::string> names;  // "-j", "--jobs"
-  std::string value;               // type name ("N"); empty for a flag
-  std::string description;
-  std::vector<std::string> choices;
-  bool positional = false;
-  bool required = false;
-};
-
-struct CommandDoc {
-  std::string name;
-  std::string description;
-  std::vector<Opt> options;
-  std::vector<Opt> positionals;
-  std::vector<CommandDoc> subcommands;
-};
-
-CommandDoc describe(const CLI::App& app, const Invocation& inv) {
-  CommandDoc c{app.get_name(), app.get_description(), {}, {}, {}};
-  for (const CLI::Option* o : app.get_options()) {
-    Opt opt;
-    for (const std::string& s : o->get_snames()) opt.names.push_back("-" + s);
-    for (const std::string& l : o->get_lnames()) opt.names.push_back("--" + l);
-    opt.positional = o->get_positional();
-    if (opt.positional) opt.names = {o->get_name()};
-    opt.value = o->get_type_size() == 0 ? "" : o->get_type_name();
-    opt.value = opt.value.substr(0, opt.value.find(':'));  // CLI11 appends ":{choices}" for IsMember
-    if (opt.positional && opt.value.empty()) opt.value = o->get_name();
-    opt.description = o->get_description();
-    opt.required = o->get_required();
-    if (const auto it = inv.choices.find(o); it != inv.choices.end()) opt.choices = it->second;
-    (opt.positional ? c.positionals : c.options).push_back(std::move(opt));
-  }
-  for (const CLI::App* sub : app.get_subcommands([](const CLI::App* a) { return !a->get_group().empty(); })) {
-    c.subcommands.push_back(describe(*sub, inv));
-  }
-  return c;
-}
+using Opt = OptionDoc;
 
 // ---- man page ---------------------------------------------------------------
 
@@ -98,9 +62,9 @@ void man_command(const CommandDoc& c, const std::string& prefix, std::string& ou
 
 // Shell code that prints the ids a value of this type can take, or "".
 std::string dynamic_values(const Opt& o) {
-  if (o.value == "CAUSE") return "crampx list causes 2>/dev/null | awk '{print $1}'";
-  if (o.value == "ID") return "crampx list causes 2>/dev/null | awk '{print $1}'; crampx list findings 2>/dev/null | awk '{print $1}'";
-  if (o.value == "FINDING=ANSWER") return "crampx list findings 2>/dev/null | awk '{print $1\"=\"}'";
+  if (o.value == "CAUSE") return "crampx list causes 2>/dev/null | awk '/^[^ ]/{print $1}'";
+  if (o.value == "ID") return "crampx list causes 2>/dev/null | awk '/^[^ ]/{print $1}'; crampx list findings 2>/dev/null | awk '/^[^ ]/{print $1}'";
+  if (o.value == "FINDING=ANSWER") return "crampx list findings 2>/dev/null | awk '/^[^ ]/{print $1\"=\"}'";
   return "";
 }
 
@@ -344,8 +308,10 @@ std::string man_page(const CLI::App& app, const Invocation& inv, std::string_vie
       ".SH EXIT STATUS\n.TP\n{}\nSomething was explained (or the command succeeded).\n.TP\n{}\n"
       "Nothing was recognized: the text is not about cramps or spasms, and the report says so.\n.TP\n{}\n"
       "A usage, input, knowledge-base or write error; with \\fB\\-\\-jsonl\\fR, after the whole stream if any line "
-      "was bad.\n.TP\n{}\nInterrupted (Ctrl-C): what was explained so far is written; a second Ctrl-C stops at once.\n",
-      kExitExplained, kExitNothing, kExitError, kExitInterrupted);
+      "was bad.\n.TP\n{}\nThe triage reached the level given to \\fB\\-\\-fail\\-on\\fR (with \\fB\\-\\-jsonl\\fR, any record's "
+      "did; the whole stream is still answered).\n"
+      ".TP\n{}\nInterrupted (Ctrl-C): what was explained so far is written; a second Ctrl-C stops at once.\n",
+      kExitExplained, kExitNothing, kExitError, kExitTriageReached, kExitInterrupted);
   std::string statuses;
   for (const auto& [status, name] : EnumNames<text::Status>::table) {
     statuses += fmt::format("{}{}", statuses.empty() ? "" : ", ", name);
@@ -375,12 +341,17 @@ std::string man_page(const CLI::App& app, const Invocation& inv, std::string_vie
       report::kMaxListed, report::kMaxListed);
   out += ".SH ENVIRONMENT\n.TP\n.B CRAMPX_KB\nA knowledge base to use instead of the embedded one (as \\fB\\-\\-kb\\fR).\n"
          ".TP\n.B NO_COLOR\nWhen set and not empty, no colour (unless \\fB\\-\\-color=always\\fR).\n"
-         ".TP\n.B TERM\nWith \\fBdumb\\fR, no colour.\n.TP\n.B COLUMNS\nThe wrap width when stdout is not a terminal.\n";
+         ".TP\n.B TERM\nWith \\fBdumb\\fR, no colour.\n.TP\n.B COLUMNS\nThe wrap width when stdout is not a terminal.\n"
+         ".TP\n.B PAGER\nThe pager for output taller than the terminal (else \\fBless \\-FRX\\fR; empty or \\fBcat\\fR: "
+         "none; \\fB\\-\\-no\\-pager\\fR: never).\n";
   out += ".SH EXAMPLES\n.nf\n"
          "crampx explain \"my calves lock up at night after long runs in the heat, no weakness\"\n"
          "crampx explain \\-\\-json \"cramps after a rusty nail, stiff jaw\" | jq .triage\n"
          "crampx explain \\-\\-jsonl \\-j 2 < posts.jsonl > reports.jsonl\n"
          "crampx explain \"calf cramps\" \\-\\-answer night_time=yes\n"
+         "crampx explain \\-\\-full \"my calves cramp at night\"\n"
+         "crampx explain \\-\\-fail\\-on urgent \\-\\-brief \"my calf is swollen and red\"\n"
+         "crampx help explain\n"
          "crampx interview\n"
          "crampx why myotonia\n"
          "crampx graph | dot \\-Tsvg > causes.svg\n.fi\n";

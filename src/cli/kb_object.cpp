@@ -10,6 +10,7 @@ report::RenderOptions view_options(const Context& ctx) {
   report::RenderOptions o;
   o.color = ctx.color;
   o.width = ctx.width;
+  o.indent = ctx.json_indent;
   return o;
 }
 

@@ -8,7 +8,7 @@
 
 namespace crampx::cli {
 
-// Colour and width as the terminal allows: the views render nothing else.
+// Colour, width and JSON indentation as the terminal and options ask: the views render nothing else.
 report::RenderOptions view_options(const Context& ctx);
 
 // "no cause with id 'x'; did you mean 'y'?" on stderr, with a hint where to look.

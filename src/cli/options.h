@@ -12,6 +12,9 @@ namespace crampx::cli {
 struct GlobalOptions {
   std::string kb_path;         // --kb FILE (else $CRAMPX_KB, else the embedded knowledge base)
   std::string color = "auto";  // --color auto|always|never
+  bool no_pager = false;       // --no-pager
+  bool compact = false;        // --compact: JSON on one line, even on a terminal
+  bool pretty = false;         // --pretty: JSON indented, even on a pipe
   bool version = false;
 };
 
@@ -21,6 +24,8 @@ struct ExplainOptions {
   bool json = false;           // --json
   bool jsonl = false;          // --jsonl
   bool brief = false;          // --brief
+  bool full = false;           // --full: the detailed text or markdown report
+  std::string fail_on;         // --fail-on LEVEL (empty: never)
   std::optional<std::size_t> top;
   unsigned jobs = 1;           // -j N
   std::vector<std::string> answers;  // --answer FINDING=yes|no|unknown
@@ -51,6 +56,10 @@ struct SearchOptions {
 struct GraphOptions {
   std::string cause;           // only this cause (empty: all)
   std::string format = "dot";  // dot|mermaid
+};
+
+struct HelpOptions {
+  std::vector<std::string> command;  // help [COMMAND...]: "kb validate" is two words
 };
 
 struct KbOptions {

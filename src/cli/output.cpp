@@ -12,6 +12,10 @@ constexpr std::size_t kFlushAt = 1 << 16;
 }
 
 bool Output::write(std::string_view s) {
+  if (holding_) {
+    buffer_.append(s);
+    return true;
+  }
   // A stream's batch of reports is large: write it as it is instead of copying it.
   if (buffer_.empty() && s.size() >= kFlushAt) return write_all(s);
   buffer_.append(s);
@@ -19,14 +23,29 @@ bool Output::write(std::string_view s) {
 }
 
 bool Output::commit() {
+  if (holding_) return true;
   if (buffer_.size() >= kFlushAt) return flush();
   return !closed_ && error_.empty();
 }
 
 bool Output::flush() {
+  if (holding_) return true;
   const bool ok = write_all(buffer_);
   buffer_.clear();
   return ok;
+}
+
+std::string Output::take() {
+  holding_ = false;
+  std::string held;
+  held.swap(buffer_);
+  buffer_.reserve(kInitialCapacity);
+  return held;
+}
+
+void Output::stop_holding() {
+  holding_ = false;
+  commit();
 }
 
 bool Output::write_all(std::string_view s) {

@@ -32,17 +32,19 @@ struct Batch {
   std::vector<std::string> lines;  // lines[0, count) hold this batch's records
   std::vector<char> too_long;
   std::size_t count = 0;
+  std::uint64_t first_line = 0;  // the input line number of lines[0]
   bool input_pending = false;  // the input had no more lines ready: write this batch out now
   std::string out;
   std::size_t explained = 0;
   std::size_t errors = 0;
+  std::size_t reached = 0;  // records whose triage reached --fail-on's level
 
   void reset() {
     for (std::size_t i = 0; i < count; ++i) empty_kept(lines[i], kKeptLineBytes);
     count = 0;
     input_pending = false;
     out.clear();
-    explained = errors = 0;
+    explained = errors = reached = 0;
   }
 };
 
@@ -62,8 +64,9 @@ void process(Batch& batch, const Context& ctx, const StreamOptions& o, Worker& w
   infer::Report& rep = worker.rep;
   std::vector<infer::AnswerEntry>& answers = worker.answers;
   for (std::size_t i = 0; i < batch.count; ++i) {
+    const std::uint64_t line = batch.first_line + i;
     if (batch.too_long[i] != 0) {
-      report::render_error_record(std::nullopt,
+      report::render_error_record(std::nullopt, line,
                           Error{ErrorCode::record_too_long,
                                 fmt::format("the line is longer than the limit of {} MiB", kMaxRecordBytes >> 20)},
                           batch.out);
@@ -72,7 +75,7 @@ void process(Batch& batch, const Context& ctx, const StreamOptions& o, Worker& w
     }
     worker.reader.read(batch.lines[i], ctx.kb, record);
     if (record.error) {
-      report::render_error_record(record.id, *record.error, batch.out);
+      report::render_error_record(record.id, line, *record.error, batch.out);
       ++batch.errors;
       continue;
     }
@@ -83,9 +86,11 @@ void process(Batch& batch, const Context& ctx, const StreamOptions& o, Worker& w
     }
     infer::explain(record.text, answers, ctx.kb, o.explain, worker.workspace, rep);
     rep.id = std::move(record.id);
+    rep.line = line;
     report::render(o.format, rep, ctx.kb, o.render, batch.out);
     rep.id.reset();
     if (rep.in_scope) ++batch.explained;
+    if (o.fail_on && infer::reaches(rep.triage, *o.fail_on)) ++batch.reached;
   }
 }
 
@@ -117,6 +122,7 @@ class Stream {
     }
     if (ctx_.out.closed()) return kExitExplained;  // a closed pipe ends quietly
     if (errors_ > 0) return kExitError;
+    if (reached_ > 0) return kExitTriageReached;
     return explained_ > 0 ? kExitExplained : kExitNothing;
   }
 
@@ -181,6 +187,7 @@ class Stream {
       if (status != LineReader::Result::line) return status;
       bytes += line.size();
       batch.too_long[batch.count++] = too_long ? 1 : 0;
+      batch.first_line = ++lines_read_ - batch.count + 1;
     }
     return LineReader::Result::line;
   }
@@ -197,6 +204,7 @@ class Stream {
       lock.unlock();
       explained_ += b->explained;
       errors_ += b->errors;
+      reached_ += b->reached;
       bool wrote = stopped || ctx_.out.write(b->out);
       if (wrote && b->input_pending) wrote = ctx_.out.flush();  // the reader of our output may be waiting
       b->reset();
@@ -213,6 +221,7 @@ class Stream {
   const StreamOptions& o_;
   std::mutex read_mu_;  // the reader: one thread at a time
   LineReader reader_;
+  std::uint64_t lines_read_ = 0;  // under read_mu_: input lines read so far
   std::mutex mu_;       // everything below but what the writer alone touches
   std::condition_variable room_;  // the writer caught up
   LineReader::Result status_ = LineReader::Result::line;  // the reader's last word
@@ -228,6 +237,7 @@ class Stream {
   // Touched only by the thread in the writer's role (handed over under mu_).
   std::size_t explained_ = 0;
   std::size_t errors_ = 0;
+  std::size_t reached_ = 0;
 };
 
 }  // namespace

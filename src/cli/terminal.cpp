@@ -45,14 +45,26 @@ void make_wake_pipe() {
 
 bool is_terminal(int fd) { return ::isatty(fd) == 1; }
 
+namespace {
+std::size_t from_env(const char* name, std::size_t fallback) {
+  if (const char* value = std::getenv(name)) {
+    const long n = std::strtol(value, nullptr, 10);
+    if (n > 0 && n < 10000) return static_cast<std::size_t>(n);
+  }
+  return fallback;
+}
+}  // namespace
+
 std::size_t terminal_width() {
   winsize ws{};
   if (::ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 && ws.ws_col > 0) return ws.ws_col;
-  if (const char* columns = std::getenv("COLUMNS")) {
-    const long n = std::strtol(columns, nullptr, 10);
-    if (n > 0 && n < 10000) return static_cast<std::size_t>(n);
-  }
-  return 80;
+  return from_env("COLUMNS", 80);
+}
+
+std::size_t terminal_height() {
+  winsize ws{};
+  if (::ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 && ws.ws_row > 0) return ws.ws_row;
+  return from_env("LINES", 24);
 }
 
 bool use_color(ColorMode mode) {

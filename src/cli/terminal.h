@@ -15,6 +15,9 @@ bool is_terminal(int fd);
 // Columns of the terminal on stdout, else $COLUMNS, else 80.
 std::size_t terminal_width();
 
+// Rows of the terminal on stdout, else $LINES, else 24.
+std::size_t terminal_height();
+
 enum class ColorMode { automatic, always, never };
 
 }  // namespace crampx::cli

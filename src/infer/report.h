@@ -42,6 +42,7 @@ namespace crampx::infer {
 struct Report {
   std::string_view input;            // the text explained (not owned)
   std::optional<std::string> id;     // a JSON Lines record's id, as raw JSON (echoed verbatim)
+  std::uint64_t line = 0;            // a stream's input line it was read from, from 1 (0: not a stream)
   text::Analysis analysis;           // findings in the text, unrecognized words
   std::vector<AnswerEntry> answers;  // answers given to questions
   Evidence evidence;

@@ -6,6 +6,7 @@ namespace crampx::infer {
 
 void assess_triage(const Evidence& evidence, const std::vector<CauseScore>& ranked, bool in_scope,
                    const kb::KnowledgeBase& kb, Triage& out) {
+  out.none = false;
   out.level = kb::Level::self_care;
   out.reasons.clear();
   const auto flags = kb.red_flags();
@@ -36,7 +37,7 @@ void assess_triage(const Evidence& evidence, const std::vector<CauseScore>& rank
     return a.level != b.level ? a.level > b.level : a.index < b.index;
   });
   if (!in_scope) {
-    out.reasons.push_back({TriageReason::Kind::out_of_scope, kb::kNone, kb::Level::consult, false});
+    out.none = out.reasons.empty();
   } else {
     for (const CauseScore& s : ranked) {
       if (s.probability < kTriageCauseProbability) break;

@@ -1,7 +1,9 @@
 // Triage: how urgently to seek care. Red flags are checked apart from the ranking:
 // each fires on its findings alone and raises the level with its reason. Without
 // a red flag, the level is the most cautious of the likely causes' own levels.
-// Denied findings never fire a red flag; uncertain ones do (safety first).
+// Denied findings never fire a red flag; uncertain ones do (safety first). Text
+// about nothing muscular, with no red flag, gets no triage at all ("none"): crampx
+// has nothing to judge, and advice to see a doctor about "hello" helps no one.
 #pragma once
 
 #include <cstddef>
@@ -21,8 +23,8 @@ namespace crampx::infer {
 inline constexpr double kTriageCauseProbability = 0.25;
 
 struct TriageReason {
-  enum class Kind : std::uint8_t { red_flag, cause, out_of_scope } kind;
-  std::uint32_t index;  // red flag or cause index (unused for out_of_scope)
+  enum class Kind : std::uint8_t { red_flag, cause } kind;
+  std::uint32_t index;  // red flag or cause index
   kb::Level level;
   bool uncertain;       // a red flag fired on a finding reported only as possible
 };
@@ -35,8 +37,7 @@ template <>
 struct EnumNames<infer::TriageReason::Kind> {
   static constexpr std::pair<infer::TriageReason::Kind, std::string_view> table[] = {
       {infer::TriageReason::Kind::red_flag, "red_flag"},
-      {infer::TriageReason::Kind::cause, "cause"},
-      {infer::TriageReason::Kind::out_of_scope, "out_of_scope"}};
+      {infer::TriageReason::Kind::cause, "cause"}};
 };
 
 }  // namespace crampx
@@ -44,11 +45,18 @@ struct EnumNames<infer::TriageReason::Kind> {
 namespace crampx::infer {
 
 struct Triage {
+  bool none = false;  // out of scope and no red flag: nothing to triage (`level` means nothing)
   kb::Level level = kb::Level::self_care;
   std::vector<TriageReason> reasons;  // red flags first, most urgent first
 };
 
-// `in_scope`: the text is about cramps or spasms; otherwise crampx cannot judge and says consult.
+// Whether the triage is at `level` or above ("none" reaches no level).
+inline bool reaches(const Triage& t, kb::Level level) { return !t.none && t.level >= level; }
+
+// The level as reports write it: a level's name, or "none".
+inline std::string_view level_name(const Triage& t) { return t.none ? "none" : to_string(t.level); }
+
+// `in_scope`: the text is about cramps or spasms; otherwise only red flags can set a level.
 // A red flag fires when all of its all_of findings and one of its any_of are present or
 // possible, and none of its none_of is present. `ranked` is sorted by probability.
 void assess_triage(const Evidence& evidence, const std::vector<CauseScore>& ranked, bool in_scope,

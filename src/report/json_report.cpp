@@ -1,4 +1,5 @@
-// The report as JSON (data/schema/report.schema.json): --json pretty, --jsonl one line.
+// The report as JSON (data/schema/report.schema.json): --json (indented on a terminal),
+// --jsonl and --brief one line each, with the input's line number.
 #include <algorithm>
 
 #include "infer/withhold.h"
@@ -158,8 +159,8 @@ void write_findings(JsonWriter& w, const infer::Report& r, const KnowledgeBase& 
 
 void write_triage(JsonWriter& w, const infer::Report& r, const KnowledgeBase& kb) {
   w.key("triage").begin_object();
-  w.field("level", to_string(r.triage.level));
-  w.field("advice", level_advice(r.triage.level));
+  w.field("level", infer::level_name(r.triage));
+  w.field("advice", triage_advice(r.triage));
   w.key("reasons").begin_array();
   for (const infer::TriageReason& reason : r.triage.reasons) {
     w.begin_object();
@@ -172,7 +173,6 @@ void write_triage(JsonWriter& w, const infer::Report& r, const KnowledgeBase& kb
         break;
       }
       case infer::TriageReason::Kind::cause: w.field("id", kb.str(kb.causes()[reason.index].id)); break;
-      case infer::TriageReason::Kind::out_of_scope: break;
     }
     w.field("level", to_string(reason.level));
     w.field("reason", triage_reason_text(reason, kb));
@@ -211,6 +211,7 @@ void render_json(const infer::Report& r, const KnowledgeBase& kb, const RenderOp
   w.begin_object();
   w.field("schema", kReportSchema);
   if (r.id) w.key("id").raw(*r.id);
+  if (r.line > 0) w.field("line", r.line);
   w.field("input", r.input);
   w.field("in_scope", r.in_scope);
   w.field("confidence", to_string(r.confidence));
@@ -245,7 +246,9 @@ void render_json(const infer::Report& r, const KnowledgeBase& kb, const RenderOp
 void render_brief(const infer::Report& r, const KnowledgeBase& kb, const RenderOptions& options, std::string& out) {
   JsonWriter w(out);
   w.begin_object();
+  w.field("schema", kReportSchema);
   if (r.id) w.key("id").raw(*r.id);
+  if (r.line > 0) w.field("line", r.line);
   w.key("causes").begin_array();
   const std::size_t n = std::min(options.top, r.causes.size());
   for (std::size_t i = 0; i < n; ++i) {
@@ -255,20 +258,23 @@ void render_brief(const infer::Report& r, const KnowledgeBase& kb, const RenderO
         .end_object();
   }
   w.end_array();
-  w.field("triage", to_string(r.triage.level));
+  w.field("triage", infer::level_name(r.triage));
   w.key("error").null();
   w.end_object();
   out.push_back('\n');
 }
 
-void render_error_record(const std::optional<std::string>& id, const Error& error, std::string& out) {
+void render_error_record(const std::optional<std::string>& id, std::uint64_t line, const Error& error,
+                         std::string& out) {
   JsonWriter w(out);
   w.begin_object();
+  w.field("schema", kReportSchema);
   if (id) {
     w.key("id").raw(*id);
   } else {
     w.key("id").null();
   }
+  if (line > 0) w.field("line", line);
   w.key("error").begin_object().field("code", to_string(error.code)).field("message", error.message).end_object();
   w.end_object();
   out.push_back('\n');
@@ -280,7 +286,7 @@ void render(Format format, const infer::Report& report, const KnowledgeBase& kb,
     case Format::text: render_text(report, kb, options, out); break;
     case Format::markdown: render_markdown(report, kb, options, out); break;
     case Format::json:
-      render_json(report, kb, options, kPrettyIndent, out);
+      render_json(report, kb, options, options.indent, out);
       out.push_back('\n');
       break;
     case Format::jsonl:

@@ -37,7 +37,7 @@ namespace crampx::report {
 
 inline constexpr std::string_view kReportSchema = "crampx/report/v2";
 
-// --json's indentation.
+// --json's indentation when it is indented (on a terminal, or with --pretty).
 inline constexpr int kPrettyIndent = 2;
 
 // A report lists at most this many finding mentions and unrecognized words; the
@@ -50,6 +50,8 @@ struct RenderOptions {
   std::size_t top = 5;      // causes shown
   bool color = false;       // ANSI colour (text only)
   std::size_t width = 80;   // wrap width (text only)
+  bool full = false;        // text and markdown: every detail, not the short report
+  int indent = kPrettyIndent;  // json: spaces per level; 0 writes one line
 };
 
 // Appends the rendering of `report` to `out`; jsonl and brief end with one newline.
@@ -57,8 +59,10 @@ void render(Format format, const infer::Report& report, const kb::KnowledgeBase&
             std::string& out);
 
 // The record for an input line that could not be explained (jsonl and brief):
-// {"id": ..., "error": {"code": ..., "message": ...}} and a newline. `id` is raw JSON.
-void render_error_record(const std::optional<std::string>& id, const Error& error, std::string& out);
+// {"schema": ..., "id": ..., "line": N, "error": {"code": ..., "message": ...}} and a
+// newline. `id` is raw JSON; `line` is the input's line number (0: left out).
+void render_error_record(const std::optional<std::string>& id, std::uint64_t line, const Error& error,
+                         std::string& out);
 
 // Individual renderers (render() dispatches to them).
 void render_json(const infer::Report& report, const kb::KnowledgeBase& kb, const RenderOptions& options, int indent,

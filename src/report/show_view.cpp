@@ -122,7 +122,7 @@ bool render_show(std::string_view id, const kb::KnowledgeBase& kb, const RenderO
     // What sort of object this is goes beside its members, never over them: a cause's,
     // finding's or treatment's own `kind` (lookalike, symptom, medication) is as written.
     obj["object"] = kind;
-    out += obj.dump(2) + "\n";
+    out += obj.dump(options.indent > 0 ? options.indent : -1) + "\n";
     return true;
   }
   out += fmt::format("{} {}\n", kind, id);

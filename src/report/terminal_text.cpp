@@ -57,6 +57,29 @@ std::string Painter::paint(Style style, std::string_view text) const {
   return out;
 }
 
+namespace {
+
+// Bytes of `word` from `from` that take at most `columns` columns (at least one code
+// point, and never part of an escape sequence of our own).
+std::size_t fit_prefix(std::string_view word, std::size_t columns) {
+  std::size_t i = 0, used = 0;
+  while (i < word.size()) {
+    if (word[i] == '\x1b' && i + 1 < word.size() && word[i + 1] == '[') {  // takes no room
+      i += 2;
+      while (i < word.size() && !(word[i] >= '@' && word[i] <= '~')) ++i;
+      if (i < word.size()) ++i;
+      continue;
+    }
+    if (used == columns && used > 0) break;
+    ++used;
+    ++i;
+    while (i < word.size() && (static_cast<unsigned char>(word[i]) & 0xC0) == 0x80) ++i;
+  }
+  return i;
+}
+
+}  // namespace
+
 void append_wrapped(std::string& out, std::string_view first_prefix, std::string_view text, std::size_t indent,
                     std::size_t width) {
   out.append(first_prefix);
@@ -69,8 +92,8 @@ void append_wrapped(std::string& out, std::string_view first_prefix, std::string
     std::size_t j = i;
     while (j < text.size() && text[j] != ' ') ++j;
     if (j == i) break;
-    const std::string_view word = text.substr(i, j - i);
-    const std::size_t w = display_width(word);
+    std::string_view word = text.substr(i, j - i);
+    std::size_t w = display_width(word);
     if (!line_empty && col + 1 + w > width) {
       out.push_back('\n');
       out.append(indent, ' ');
@@ -80,6 +103,17 @@ void append_wrapped(std::string& out, std::string_view first_prefix, std::string
     if (!line_empty) {
       out.push_back(' ');
       ++col;
+    }
+    // A word longer than a whole line (an address) is cut at the edge: no line is wider
+    // than `width`.
+    while (col + w > width && width > col) {
+      const std::size_t cut = fit_prefix(word, width - col);
+      out.append(word.substr(0, cut));
+      out.push_back('\n');
+      out.append(indent, ' ');
+      col = indent;
+      word.remove_prefix(cut);
+      w = display_width(word);
     }
     out.append(word);
     col += w;

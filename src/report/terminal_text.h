@@ -27,8 +27,9 @@ class Painter {
   bool color_;
 };
 
-// Appends `text` to `out`, wrapped at `width` columns; the first line starts after
-// `first_prefix`, later lines start with `indent` spaces. Ends with a newline.
+// Appends `text` to `out`, wrapped at words to `width` columns; the first line starts
+// after `first_prefix`, later lines start with `indent` spaces. A word longer than a
+// line is cut at the edge. Ends with a newline.
 void append_wrapped(std::string& out, std::string_view first_prefix, std::string_view text, std::size_t indent,
                     std::size_t width);
 

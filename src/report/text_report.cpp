@@ -1,19 +1,27 @@
-// The report for people at a terminal: triage first, then findings, then each
-// likely cause with a one-line why, aligned and wrapped to the terminal width.
+// The report for people at a terminal. By default the short one (short_text_report.cpp):
+// what to do, what it could be, warning signs, in a screen. With --full, this one: the
+// triage and its reasons, every finding, and each likely cause with the evidence for
+// and against it, its mechanism, tests and treatments, aligned and wrapped to the
+// terminal width. Both begin and end with the triage.
 #include <algorithm>
 
 #include <fmt/format.h>
 
 #include "infer/withhold.h"
+#include "report/plain_report.h"
 #include "report/render.h"
 #include "report/terminal_text.h"
+#include "report/text_parts.h"
 #include "report/wording.h"
 
 namespace crampx::report {
 namespace {
 
-Style level_style(kb::Level level) {
-  switch (level) {
+}  // namespace
+
+Style level_style(const infer::Triage& t) {
+  if (t.none) return Style::dim;
+  switch (t.level) {
     case kb::Level::emergency:
     case kb::Level::urgent: return Style::red;
     case kb::Level::consult: return Style::yellow;
@@ -22,14 +30,32 @@ Style level_style(kb::Level level) {
   return Style::yellow;
 }
 
-std::string upper(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) {
-    if (c == '_') c = ' ';
-    if (c >= 'a' && c <= 'z') c = static_cast<char>(c - 'a' + 'A');
-  }
-  return out;
+void append_triage_line(std::string& out, const infer::Report& r, const PlainReport& plain, const Painter& p,
+                        std::size_t width) {
+  append_wrapped(out, p.paint(level_style(r.triage), "TRIAGE: " + plain.level) + "  ", plain.action, 2, width);
 }
+
+void append_out_of_scope(std::string& out, const infer::Report& r, const kb::KnowledgeBase& kb,
+                         const RenderOptions& options) {
+  const std::size_t width = std::max<std::size_t>(options.width, 40);
+  append_wrapped(out, "", std::string(kOutOfScope), 0, width);
+  if (!r.analysis.mentions.empty()) {  // say what was read, and why it does not count
+    std::string read;
+    for (std::size_t i = 0; i < std::min<std::size_t>(r.analysis.mentions.size(), 5); ++i) {
+      const text::Mention& m = r.analysis.mentions[i];
+      read += fmt::format("{}{} ({})", read.empty() ? "" : "; ", kb.str(kb.findings()[m.finding].label),
+                          status_words(m.status));
+    }
+    append_wrapped(out, "", "It read: " + read + ", but nothing as a muscle complaint of the person it is about.", 0,
+                   width);
+  }
+  append_wrapped(out, "",
+                 "To explain a muscle complaint, describe where it is, what it feels like and when it happens, "
+                 "e.g. crampx explain \"my calves cramp at night\".",
+                 0, width);
+}
+
+namespace {
 
 std::string bar(double p, std::size_t cells) {
   const auto filled = static_cast<std::size_t>(p * static_cast<double>(cells) + 0.5);
@@ -60,24 +86,28 @@ std::string more(std::size_t total, std::string_view cause) {
 
 void render_text(const infer::Report& r, const kb::KnowledgeBase& kb, const RenderOptions& options,
                  std::string& out) {
+  if (r.triage.none) return append_out_of_scope(out, r, kb, options);
+  if (!options.full) return render_short_text(r, kb, options, out);
   const Painter p(options.color);
   const std::size_t width = std::max<std::size_t>(options.width, 40);
+  const PlainReport plain = plain_report(r, kb, options.top, [](std::string_view s) { return terminal_safe(s); });
 
-  // Triage first: it is what matters most.
-  append_wrapped(out, p.paint(level_style(r.triage.level), "TRIAGE: " + upper(to_string(r.triage.level))) + "  ",
-                 level_advice(r.triage.level), 2, width);
+  // Triage first: it is what matters most. One piece of advice (the headline's); the
+  // reasons below it say why, without advice of their own that could contradict it.
+  append_triage_line(out, r, plain, p, width);
   for (const infer::TriageReason& reason : r.triage.reasons) {
     const std::string mark = reason.kind == infer::TriageReason::Kind::red_flag ? p.paint(Style::red, "!") : "-";
     append_wrapped(out, "  " + mark + " ", triage_reason_text(reason, kb), 4, width);
-    if (reason.kind == infer::TriageReason::Kind::red_flag) {
-      append_wrapped(out, "    ", std::string(kb.str(kb.red_flags()[reason.index].advice)), 4, width);
-    }
   }
   out += '\n';
 
   if (!r.analysis.mentions.empty()) {
     out += p.paint(Style::bold, "Findings") + '\n';
     const auto& mentions = r.analysis.mentions;
+    std::size_t status_width = 0;  // the widest status word and two spaces: columns never touch
+    for (std::size_t i = 0; i < std::min(mentions.size(), kMaxListed); ++i) {
+      status_width = std::max(status_width, status_words(mentions[i].status).size() + 2);
+    }
     for (std::size_t i = 0; i < std::min(mentions.size(), kMaxListed); ++i) {
       const text::Mention& m = mentions[i];
       const std::string said = terminal_safe(r.input.substr(m.begin, m.end - m.begin));
@@ -86,9 +116,9 @@ void render_text(const infer::Report& r, const kb::KnowledgeBase& kb, const Rend
                                          ? fmt::format("read as \"{}\" from ", kb.str(kb.typo_words()[m.repaired_to].word))
                                          : "",
                                      said);
-      const std::string status = fmt::format("{:<13}", status_words(m.status));
+      const std::string status = fmt::format("{:<{}}", status_words(m.status), status_width);
       append_wrapped(out, "  " + p.paint(m.status == text::Status::present ? Style::cyan : Style::dim, status), line,
-                     15, width);
+                     2 + status_width, width);
     }
     if (mentions.size() > kMaxListed) out += fmt::format("  ({} more mentions not listed)\n", mentions.size() - kMaxListed);
     out += '\n';
@@ -107,21 +137,23 @@ void render_text(const infer::Report& r, const kb::KnowledgeBase& kb, const Rend
   append_wrapped(out, "", confidence_sentence(r, kb), 0, width);
   if (const std::string unlisted = unlisted_sentence(r); !unlisted.empty()) append_wrapped(out, "", unlisted, 0, width);
   if (r.in_scope) {
-    out += '\n' + p.paint(Style::bold, "Likely causes") + '\n';
+    out += '\n' + p.paint(Style::bold, "Likely causes (how well each fits the description, not how likely it is)") + '\n';
     const std::size_t n = std::min(options.top, r.causes.size());
     std::size_t label_width = 0;
     for (std::size_t i = 0; i < n; ++i) {
       label_width = std::max(label_width, display_width(kb.str(kb.causes()[r.causes[i].cause].label)));
     }
+    constexpr std::size_t kChanceWidth = 19;  // " 46% fit ██████····"
+    if (5 + label_width + 1 + kChanceWidth > width) label_width = 0;  // too wide to align: each on its own
     for (std::size_t i = 0; i < n; ++i) {
       const infer::CauseScore& s = r.causes[i];
       const kb::CauseRec& c = kb.causes()[s.cause];
       const std::string label(kb.str(c.label));
-      const std::string chance = fmt::format("{:>3}% {}", static_cast<int>(s.probability * 100 + 0.5),
+      const std::string chance = fmt::format("{:>3}% fit {}", static_cast<int>(s.probability * 100 + 0.5),
                                              bar(s.probability, 10));
-      if (5 + label_width + 1 + display_width(chance) <= width) {  // one aligned line
+      if (5 + std::max(label_width, display_width(label)) + 1 + display_width(chance) <= width) {  // one line
         out += fmt::format("  {}. {}{} {}\n", i + 1, p.paint(Style::bold, label),
-                           std::string(label_width - display_width(label), ' '), chance);
+                           std::string(std::max(label_width, display_width(label)) - display_width(label), ' '), chance);
       } else {  // too narrow: the label wraps, the chance goes on its own line
         append_wrapped(out, fmt::format("  {}. ", i + 1), p.paint(Style::bold, label), 5, width);
         out += "     " + chance + '\n';
@@ -202,6 +234,7 @@ void render_text(const infer::Report& r, const kb::KnowledgeBase& kb, const Rend
   }
   out += '\n';
   append_wrapped(out, "", std::string(kb.str(kb.meta().disclaimer)), 0, width);
+  append_triage_line(out, r, plain, p, width);  // and last, where the reader ends
 }
 
 }  // namespace crampx::report

@@ -60,8 +60,8 @@ std::vector<std::uint32_t> references_of(const kb::CauseRec& c, const kb::Knowle
   return out;
 }
 
-void why_json(const kb::CauseRec& c, const kb::KnowledgeBase& kb, std::string& out) {
-  JsonWriter w(out, 2);
+void why_json(const kb::CauseRec& c, const kb::KnowledgeBase& kb, int indent, std::string& out) {
+  JsonWriter w(out, indent);
   w.begin_object();
   w.field("id", kb.str(c.id)).field("label", kb.str(c.label)).field("summary", kb.str(c.summary));
   w.field("kind", to_string(c.kind));
@@ -145,7 +145,10 @@ void why_json(const kb::CauseRec& c, const kb::KnowledgeBase& kb, std::string& o
 void why_text(const kb::CauseRec& c, const kb::KnowledgeBase& kb, const RenderOptions& o, std::string& out) {
   const Painter p(o.color);
   const std::size_t width = std::max<std::size_t>(o.width, 40);
-  auto heading = [&](std::string_view h) { out += '\n' + p.paint(Style::bold, h) + '\n'; };
+  auto heading = [&](std::string_view h) {
+    out += '\n';
+    append_wrapped(out, "", p.paint(Style::bold, h), 0, width);
+  };
   out += fmt::format("{} ({})\n", p.paint(Style::bold, kb.str(c.label)), kb.str(c.id));
   if (c.kind == kb::CauseKind::lookalike) {
     append_wrapped(out, "", "A lookalike: called a cramp or spasm, but not one of a skeletal muscle.", 0, width);
@@ -228,7 +231,7 @@ void render_why(std::uint32_t cause, const kb::KnowledgeBase& kb, const RenderOp
                 std::string& out) {
   const kb::CauseRec& c = kb.causes()[cause];
   if (json) {
-    why_json(c, kb, out);
+    why_json(c, kb, options.indent, out);
   } else {
     why_text(c, kb, options, out);
   }

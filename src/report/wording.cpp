@@ -82,14 +82,32 @@ std::string unlisted_sentence(const infer::Report& r) {
                      static_cast<int>(r.unlisted * 100 + 0.5));
 }
 
+// Words that work wherever the reader lives: an emergency number and an emergency
+// department rather than one country's names for them (999, A&E, ER).
 std::string_view level_advice(kb::Level level) {
   switch (level) {
-    case kb::Level::emergency: return "Call emergency services or go to an emergency department now.";
-    case kb::Level::urgent: return "Seek medical care today.";
-    case kb::Level::consult: return "Arrange to see a doctor.";
-    case kb::Level::self_care: return "Self care is reasonable; see a doctor if it persists, worsens or worries you.";
+    case kb::Level::emergency: return "Call your local emergency number or go to an emergency department (A&E) now.";
+    case kb::Level::urgent: return "Get medical advice today, from a doctor, an urgent care service or a health advice line.";
+    case kb::Level::consult: return "Arrange to see a doctor (a primary care doctor or GP); it is not an emergency.";
+    case kb::Level::self_care:
+      return "This can be looked after at home; see a doctor if it keeps coming back, gets worse or is worrying.";
   }
   return "Arrange to see a doctor.";
+}
+
+std::string_view triage_advice(const infer::Triage& t) {
+  return t.none ? kNoTriageAdvice : level_advice(t.level);
+}
+
+std::string_view level_words(const infer::Triage& t) {
+  if (t.none) return "NONE";
+  switch (t.level) {
+    case kb::Level::emergency: return "EMERGENCY";
+    case kb::Level::urgent: return "URGENT";
+    case kb::Level::consult: return "SEE A DOCTOR";
+    case kb::Level::self_care: return "SELF CARE";
+  }
+  return "SEE A DOCTOR";
 }
 
 std::string question_reason(const infer::Question& q, const kb::KnowledgeBase& kb) {
@@ -109,10 +127,8 @@ std::string triage_reason_text(const infer::TriageReason& r, const kb::Knowledge
       return fmt::format("{}{}", kb.str(f.reason), r.uncertain ? " (reported as uncertain: safer to check)" : "");
     }
     case infer::TriageReason::Kind::cause:
-      return fmt::format("{} is among the likely causes; it needs a doctor's assessment.",
+      return fmt::format("{} fits the description, and it needs a doctor's assessment.",
                          kb.str(kb.causes()[r.index].label));
-    case infer::TriageReason::Kind::out_of_scope:
-      return "crampx cannot judge symptoms outside muscle cramps and spasms; if you are worried, ask a clinician.";
   }
   return "";
 }

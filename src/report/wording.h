@@ -27,6 +27,16 @@ std::string unlisted_sentence(const infer::Report& report);
 // What a triage level asks the person to do.
 std::string_view level_advice(kb::Level level);
 
+// What the triage asks: the level's advice, or kNoTriageAdvice when there is none.
+std::string_view triage_advice(const infer::Triage& t);
+
+// The triage level as a heading says it: "EMERGENCY", "URGENT", "SEE A DOCTOR", "SELF CARE".
+std::string_view level_words(const infer::Triage& t);
+
+// The advice of a text with no triage: neutral, for it is about nothing crampx judges.
+inline constexpr std::string_view kNoTriageAdvice =
+    "No advice: the text is not about muscle cramps, spasms, twitching or stiffness.";
+
 // Why the next question is asked: "it separates X from Y".
 std::string question_reason(const infer::Question& q, const kb::KnowledgeBase& kb);
 

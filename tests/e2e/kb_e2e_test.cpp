@@ -47,7 +47,9 @@ TEST(KbE2E, KindAndCategoryAreShownWhereACauseIs) {
   EXPECT_FALSE(listed[0].contains("category"));
   EXPECT_EQ(listed[1]["kind"], "lookalike");
   EXPECT_EQ(listed[2]["category"], "nocturnal_leg_cramps");
-  const auto text = crampx({"--kb", path, "list", "causes"});
+  ProcessOptions wide;  // one line a cause, so the phrase is not wrapped
+  wide.env = {"COLUMNS=200"};
+  const auto text = crampx({"--kb", path, "list", "causes"}, wide);
   EXPECT_NE(text.out.find("lookalike"), std::string::npos) << text.out;
   EXPECT_NE(text.out.find("under nocturnal_leg_cramps"), std::string::npos) << text.out;
 

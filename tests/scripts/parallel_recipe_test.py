@@ -7,6 +7,7 @@ is not installed (scripts/install-deps installs it).
 
     parallel_recipe_test.py CRAMPX WORK_DIR"""
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -35,12 +36,17 @@ def run(recipe, corpus, path, work):
                               env={**os.environ, "PATH": path + os.pathsep + os.environ["PATH"]})
 
 
+# Each block's crampx numbers its input lines from 1 (the README says so): the rest of each
+# answer must be one crampx run's, byte for byte.
+LINE_NUMBER = re.compile(rb',"line":\d+')
+
+
 def check(name, p, want):
-    if p.stdout != want or p.returncode != 0:
+    if LINE_NUMBER.sub(b"", p.stdout) != LINE_NUMBER.sub(b"", want) or p.returncode != 0:
         print(f"FAILED: {name}: exit {p.returncode}, {len(p.stdout)} bytes, one crampx run writes {len(want)}; "
               f"stderr {p.stderr.decode(errors='replace')[:500]}")
         sys.exit(1)
-    print(f"ok: {name}: {len(want):,} bytes identical to one crampx run, exit 0")
+    print(f"ok: {name}: identical to one crampx run but for block-local line numbers, exit 0")
 
 
 def main():

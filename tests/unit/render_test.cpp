@@ -160,6 +160,7 @@ TEST(Render, TextSaysWhyThereIsNoQuestion) {
   std::string out;
   RenderOptions o;
   o.width = 400;  // one line, so the sentence can be found whole
+  o.full = true;  // the short report leaves the question out
   render(Format::text, r, test::mini_kb(), o, out);
   EXPECT_NE(out.find("No further question: " + std::string(r.question.reason)), std::string::npos) << out;
 }

@@ -63,10 +63,19 @@ TEST(Triage, LikelyCauseSetsTheFloor) {
   EXPECT_EQ(g.run().level, kb::Level::self_care);
 }
 
-TEST(Triage, OutOfScopeIsNeverSelfCare) {
+// Text about nothing muscular gets no triage and no advice; a red flag still sets its level.
+TEST(Triage, OutOfScopeIsNoneUnlessARedFlagFires) {
   Fixture f;
-  EXPECT_EQ(f.run(false).level, kb::Level::consult);
-  EXPECT_EQ(f.t.reasons.back().kind, TriageReason::Kind::out_of_scope);
+  EXPECT_TRUE(f.run(false).none);
+  EXPECT_TRUE(f.t.reasons.empty());
+  EXPECT_FALSE(reaches(f.t, kb::Level::self_care));
+  EXPECT_EQ(level_name(f.t), "none");
+  Fixture g;
+  g.set("jaw_stiffness", State::present);
+  g.set("recent_wound", State::present);
+  EXPECT_FALSE(g.run(false).none);
+  EXPECT_EQ(level_name(g.t), "emergency");
+  EXPECT_TRUE(reaches(g.t, kb::Level::urgent));
 }
 
 // The default knowledge base's red flags on whole texts.
