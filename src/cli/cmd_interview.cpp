@@ -140,11 +140,13 @@ int run_interview(const Context& ctx, const InterviewOptions& o) {
   render.width = ctx.width;
   report::render(report::Format::text, rep, ctx.kb, render, out.buffer());
   if (rep.in_scope) {
-    std::string again = "crampx explain " + shell_quote(text);
+    // Options first, then `--`: a description may start with '-' ("-5 degrees and my calves cramp").
+    std::string again = "crampx explain";
     for (const infer::AnswerEntry& a : answers) {
       again += fmt::format(" --answer {}={}", ctx.kb.str(ctx.kb.findings()[a.finding].id), to_string(a.answer));
     }
-    out.write("\nTo see this report again: " + report::terminal_safe(again) + "\n");
+    again += " -- " + shell_word(text);  // the same bytes back, and printable
+    out.write("\nTo see this report again: " + again + "\n");
   }
   out.flush();
   return rep.in_scope ? kExitExplained : kExitNothing;

@@ -12,6 +12,7 @@
 #include <fmt/format.h>
 
 #include "base/json_limits.h"
+#include "base/utf8.h"
 #include "cli/kept_buffer.h"
 #include "report/json_writer.h"
 
@@ -47,10 +48,14 @@ class Handler : public rapidjson::BaseReaderHandler<rapidjson::UTF8<>, Handler> 
   bool EndObject(rapidjson::SizeType) { return close(); }
   bool EndArray(rapidjson::SizeType) { return close(); }
 
+  // True between the key "id" and its value: a string error there is the id's.
+  bool reading_id() const { return reading_id_; }
+
   bool Key(const char* s, rapidjson::SizeType n, bool) {
     if (depth_ == 1) {
       const std::string_view k(s, n);
       field_ = k == "id" ? Field::id : k == "text" ? Field::text : k == "answers" ? Field::answers : Field::other;
+      reading_id_ = field_ == Field::id;
     } else if (depth_ == 2 && in_answers_) {
       answer_key_.assign(s, n);
     }
@@ -70,6 +75,7 @@ class Handler : public rapidjson::BaseReaderHandler<rapidjson::UTF8<>, Handler> 
   }
 
   bool open(bool object) {
+    reading_id_ = false;
     if (++depth_ > kMaxJsonDepth) {
       too_deep = true;
       return false;
@@ -94,12 +100,20 @@ class Handler : public rapidjson::BaseReaderHandler<rapidjson::UTF8<>, Handler> 
   }
 
   bool scalar(Kind kind, std::string_view value) {
+    reading_id_ = false;
     if (depth_ == 0) {
       root_not_object = true;
     } else if (depth_ == 1) {
       switch (field_) {
         case Field::id:
           if (kind == Kind::string) {
+            // Echoed exactly or refused: invalid UTF-8 (raw, or a lone low surrogate escape,
+            // which RapidJSON decodes to bytes no UTF-8 reader accepts) would be echoed as
+            // U+FFFD, and two ids would collide.
+            if (!utf8::is_valid(value)) {
+              fail(ErrorCode::invalid_id, kIdUtf8Message);
+              break;
+            }
             std::string quoted;
             report::append_json_string(quoted, value);
             out_.id = std::move(quoted);
@@ -136,6 +150,8 @@ class Handler : public rapidjson::BaseReaderHandler<rapidjson::UTF8<>, Handler> 
     return true;
   }
 
+  static constexpr const char* kIdUtf8Message =
+      "a string \"id\" must be valid UTF-8, with no lone surrogate escape, so that it is echoed exactly";
   static constexpr const char* kAnswersMessage =
       "\"answers\" must be an object of FINDING: \"yes\"|\"no\"|\"unknown\"";
 
@@ -143,8 +159,15 @@ class Handler : public rapidjson::BaseReaderHandler<rapidjson::UTF8<>, Handler> 
   std::size_t depth_ = 0;
   Field field_ = Field::other;
   bool in_answers_ = false;
+  bool reading_id_ = false;
   std::string answer_key_;
 };
+
+// Errors RapidJSON finds inside a string's escapes ("\ud800" alone, "\uZZZZ", "\q").
+bool string_escape_error(rapidjson::ParseErrorCode code) {
+  return code == rapidjson::kParseErrorStringUnicodeSurrogateInvalid ||
+         code == rapidjson::kParseErrorStringUnicodeEscapeInvalidHex || code == rapidjson::kParseErrorStringEscapeInvalid;
+}
 
 // Reads `line` from `copy`, its NUL-terminated copy, in place: strings are decoded where they
 // lie instead of through a stack, and a NUL-terminated stream needs no bounds check per byte
@@ -162,6 +185,10 @@ std::optional<Error> read_in_place(std::string_view line, std::string& copy, rap
   const rapidjson::ParseResult ok = reader.Parse<kFlags>(in, handler);
   if (handler.too_deep) {
     return Error{ErrorCode::invalid_json, fmt::format("JSON nested deeper than {} levels", kMaxJsonDepth)};
+  }
+  if (!ok && handler.reading_id() && string_escape_error(ok.Code())) {
+    return Error{ErrorCode::invalid_id, fmt::format("the \"id\" at byte {} is not a valid string: {}", ok.Offset(),
+                                                    rapidjson::GetParseError_En(ok.Code()))};
   }
   if (!ok) {
     return Error{ErrorCode::invalid_json, fmt::format("invalid JSON at byte {}: {}", ok.Offset(),
