@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "base/invariant.h"
 #include "kb/likelihood.h"
 
 namespace crampx::infer {
@@ -73,6 +74,8 @@ void score_causes(const Evidence& evidence, const kb::KnowledgeBase& kb, bool ex
         s.conflicting.push_back({cf.finding, w / kLn2, state});
       }
     }
+    // Not a number (a prior below zero in an image nobody validated) counts as impossible.
+    if (std::isnan(s.log_odds)) s.log_odds = -INFINITY;
     max_log_odds = std::max(max_log_odds, s.log_odds);
     if (!explain) continue;
     std::sort(s.supporting.begin(), s.supporting.end(),
@@ -80,9 +83,24 @@ void score_causes(const Evidence& evidence, const kb::KnowledgeBase& kb, bool ex
     std::sort(s.conflicting.begin(), s.conflicting.end(),
               [](const Contribution& a, const Contribution& b) { return a.bits < b.bits; });
   }
+  // The softmax, defined for every score: validation refuses the priors and frequencies
+  // that make a score infinite (a prior of 0 or beyond a float), but an image built without
+  // it still gets probabilities that are numbers summing to 1. Every cause impossible: all
+  // equally so; some infinitely likely: they share it.
+  const bool all_impossible = max_log_odds == -INFINITY;
   double total = 0;
-  for (CauseScore& s : out) total += (s.probability = std::exp(s.log_odds - max_log_odds));
-  for (CauseScore& s : out) s.probability /= total;
+  for (CauseScore& s : out) {
+    s.probability = all_impossible                 ? 1.0
+                    : max_log_odds == INFINITY     ? (s.log_odds == INFINITY ? 1.0 : 0.0)
+                                                   : std::exp(s.log_odds - max_log_odds);
+    total += s.probability;
+  }
+  double sum = 0;
+  for (CauseScore& s : out) sum += (s.probability /= total);
+  CRAMPX_INVARIANT(out.empty() || std::abs(sum - 1.0) < 1e-9, "cause probabilities sum to 1");
+  for (const CauseScore& s : out) {
+    CRAMPX_INVARIANT(s.probability >= 0.0 && s.probability <= 1.0, "a cause probability is a number in [0, 1]");
+  }
   // Ties keep the knowledge base's order (out is in cause order here): a stable sort
   // without a stable sort's buffer, which would be an allocation per text.
   std::sort(out.begin(), out.end(), [](const CauseScore& a, const CauseScore& b) {
