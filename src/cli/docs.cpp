@@ -344,7 +344,7 @@ std::string man_page(const CLI::App& app, const Invocation& inv, std::string_vie
       ".SH EXIT STATUS\n.TP\n{}\nSomething was explained (or the command succeeded).\n.TP\n{}\n"
       "Nothing was recognized: the text is not about cramps or spasms, and the report says so.\n.TP\n{}\n"
       "A usage, input, knowledge-base or write error; with \\fB\\-\\-jsonl\\fR, after the whole stream if any line "
-      "was bad.\n.TP\n{}\nInterrupted (Ctrl-C): what was explained so far is written; a second Ctrl-C stops at once.\n",
+      "was bad.\n.TP\n{}\nInterrupted (Ctrl-C): what was explained so far is written (if the output takes it within a second); a second Ctrl-C stops at once.\n",
       kExitExplained, kExitNothing, kExitError, kExitInterrupted);
   std::string statuses;
   for (const auto& [status, name] : EnumNames<text::Status>::table) {

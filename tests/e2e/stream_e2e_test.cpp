@@ -166,5 +166,24 @@ TEST(StreamE2E, CtrlCWhileTheInputPausesEndsTheStream) {
   }
 }
 
+// Issue 22.6: the first Ctrl-C ends a stream at any -j even while its output is blocked
+// on a pipe nobody reads (at -j 2 and more it took a second one: the signal reached a
+// thread other than the one blocked in write).
+TEST(StreamE2E, CtrlCEndsAStreamWhoseOutputNobodyReads) {
+  std::string input;
+  for (int i = 0; i < 20000; ++i) input += "calf cramps at night after a long run\n";
+  ProcessOptions o;
+  o.stdin_data = input;
+  o.stall_stdout_after = 1;  // the reader stops at once: the pipe fills and the writer blocks
+  o.timeout_ms = 20000;
+  for (const char* jobs : {"1", "2", "4", "8"}) {
+    const auto r = mini({"explain", "--jsonl", "--brief", "-j", jobs}, o);
+    EXPECT_FALSE(r.timed_out) << jobs;
+    EXPECT_EQ(r.exit_code, 130) << jobs << r.err;
+    EXPECT_GE(r.ms_after_interrupt, 0) << jobs;
+    EXPECT_LT(r.ms_after_interrupt, 5000) << jobs;
+  }
+}
+
 }  // namespace
 }  // namespace crampx::test
