@@ -5,6 +5,8 @@
 #include <condition_variable>
 #include <memory>
 #include <mutex>
+#include <new>
+#include <optional>
 #include <system_error>
 #include <thread>
 
@@ -28,14 +30,20 @@ constexpr std::size_t kBatchBytes = 1 << 20;
 // over kKeptLineBytes is let go, so that long lines do not stay in every slot).
 constexpr std::size_t kKeptLineBytes = 64 * 1024;
 
+// What became of a line in the reader.
+constexpr char kLineKept = 0;
+constexpr char kLineTooLong = 1;  // over kMaxRecordBytes: skipped
+constexpr char kLineLost = 2;     // no memory to hold it: skipped
+
 struct Batch {
   std::vector<std::string> lines;  // lines[0, count) hold this batch's records
-  std::vector<char> too_long;
+  std::vector<char> too_long;      // kLine* for each line
   std::size_t count = 0;
   bool input_pending = false;  // the input had no more lines ready: write this batch out now
   std::string out;
   std::size_t explained = 0;
   std::size_t errors = 0;
+  bool out_of_memory = false;  // not even an error record fitted: the stream stops after this batch
 
   void reset() {
     for (std::size_t i = 0; i < count; ++i) empty_kept(lines[i], kKeptLineBytes);
@@ -43,6 +51,7 @@ struct Batch {
     input_pending = false;
     out.clear();
     explained = errors = 0;
+    out_of_memory = false;
   }
 };
 
@@ -57,24 +66,64 @@ struct Worker {
   std::vector<infer::AnswerEntry> answers;
 };
 
+void explain_line(Batch& batch, std::size_t i, const Context& ctx, const StreamOptions& o, Worker& worker);
+
+// What a record that ran out of memory leaves: its part of the output goes, the worker's
+// buffers are let go (the record's text, analysis and report were what filled memory),
+// and the record gets an error record in its place, with its id when it was read.
+void out_of_memory(Batch& batch, std::size_t i, std::size_t mark, Worker& worker) {
+  batch.out.resize(mark);
+  std::string{}.swap(batch.lines[i]);
+  std::optional<std::string> id = std::move(worker.record.id);
+  worker.record = Record{};
+  worker.rep = infer::Report{};
+  worker.workspace = infer::Workspace{};
+  std::vector<infer::AnswerEntry>{}.swap(worker.answers);
+  try {
+    report::render_error_record(id, Error{ErrorCode::out_of_memory, "there was not enough memory to explain the record"},
+                                batch.out);
+    ++batch.errors;
+  } catch (const std::bad_alloc&) {
+    batch.out.resize(mark);
+    batch.out_of_memory = true;
+  }
+}
+
 void process(Batch& batch, const Context& ctx, const StreamOptions& o, Worker& worker) {
+  for (std::size_t i = 0; i < batch.count && !batch.out_of_memory; ++i) {
+    const std::size_t mark = batch.out.size();
+    try {
+      explain_line(batch, i, ctx, o, worker);
+    } catch (const std::bad_alloc&) {
+      out_of_memory(batch, i, mark, worker);
+    }
+  }
+}
+
+void explain_line(Batch& batch, std::size_t i, const Context& ctx, const StreamOptions& o, Worker& worker) {
   Record& record = worker.record;
   infer::Report& rep = worker.rep;
   std::vector<infer::AnswerEntry>& answers = worker.answers;
-  for (std::size_t i = 0; i < batch.count; ++i) {
-    if (batch.too_long[i] != 0) {
+  {
+    if (batch.too_long[i] == kLineLost) {
+      report::render_error_record(
+          std::nullopt, Error{ErrorCode::out_of_memory, "there was not enough memory to read the line"}, batch.out);
+      ++batch.errors;
+      return;
+    }
+    if (batch.too_long[i] == kLineTooLong) {
       report::render_error_record(std::nullopt,
                           Error{ErrorCode::record_too_long,
                                 fmt::format("the line is longer than the limit of {} MiB", kMaxRecordBytes >> 20)},
                           batch.out);
       ++batch.errors;
-      continue;
+      return;
     }
     worker.reader.read(batch.lines[i], ctx.kb, record);
     if (record.error) {
       report::render_error_record(record.id, *record.error, batch.out);
       ++batch.errors;
-      continue;
+      return;
     }
     answers = o.answers;
     for (const infer::AnswerEntry& a : record.answers) {
@@ -102,15 +151,26 @@ class Stream {
 
   int run() {
     std::vector<std::thread> helpers;
+    spare_.reserve(max_in_flight_ + o_.jobs);  // handing a batch back then allocates nothing
     try {
-      for (unsigned i = 1; i < o_.jobs; ++i) helpers.emplace_back([this] { work(); });
+      helpers.reserve(o_.jobs);
+      for (unsigned i = 1; i < o_.jobs; ++i) helpers.emplace_back([this] { work_or_stop(); });
     } catch (const std::system_error&) {
       // The system refused another thread (a process limit): go on with those there are.
+    } catch (const std::bad_alloc&) {
+      // No memory for another thread's stack: the same.
     }
-    work();
+    work_or_stop();
     for (std::thread& t : helpers) t.join();
 
     if (status_ == LineReader::Result::interrupted || interrupted()) return kExitInterrupted;
+    if (out_of_memory_) {
+      print_error(fmt::format("there was not enough memory {} ({}); the stream stopped there, and every record before "
+                              "that was written",
+                              short_of_, to_string(ErrorCode::out_of_memory)),
+                  "use fewer threads (-j), shorter lines, or a higher memory limit");
+      return kExitError;
+    }
     if (status_ == LineReader::Result::error) {
       print_error(fmt::format("cannot read stdin: {}", reader_.error()));
       return kExitError;
@@ -121,6 +181,19 @@ class Stream {
   }
 
  private:
+  // A thread that runs out of memory outside a record (its working memory, a batch's
+  // lines) stops the stream cleanly: what was handed in before is still written.
+  void work_or_stop() {
+    try {
+      work();
+    } catch (const std::bad_alloc&) {
+      const std::lock_guard lock(mu_);
+      out_of_memory_ = true;
+      short_of_ = "for a thread's working memory";
+      room_.notify_all();
+    }
+  }
+
   void work() {
     Worker worker;
     for (;;) {
@@ -136,8 +209,18 @@ class Stream {
           if (!more()) return;
           batch = take_spare();
         }
-        const LineReader::Result status = read(*batch);  // may wait for input: mu_ is free meanwhile
+        LineReader::Result status = LineReader::Result::error;
+        bool read_failed = false;
+        try {
+          status = read(*batch);  // may wait for input: mu_ is free meanwhile
+        } catch (const std::bad_alloc&) {  // no memory for the next line: the lines read before it go on
+          read_failed = true;
+        }
         const std::lock_guard lock(mu_);
+        if (read_failed) {
+          out_of_memory_ = true;
+          short_of_ = "to read the next line";
+        }
         status_ = status;
         if (batch->count == 0) {
           spare_.push_back(std::move(batch));
@@ -151,7 +234,7 @@ class Stream {
   }
 
   // Under mu_.
-  bool more() const { return !stopped_ && status_ == LineReader::Result::line; }
+  bool more() const { return !stopped_ && !out_of_memory_ && status_ == LineReader::Result::line; }
 
   // Under mu_.
   std::unique_ptr<Batch> take_spare() {
@@ -180,7 +263,7 @@ class Stream {
       }
       if (status != LineReader::Result::line) return status;
       bytes += line.size();
-      batch.too_long[batch.count++] = too_long ? 1 : 0;
+      batch.too_long[batch.count++] = !too_long ? kLineKept : reader_.lost_to_memory() ? kLineLost : kLineTooLong;
     }
     return LineReader::Result::line;
   }
@@ -197,11 +280,16 @@ class Stream {
       lock.unlock();
       explained_ += b->explained;
       errors_ += b->errors;
+      const bool out_of_memory = b->out_of_memory;
       bool wrote = stopped || ctx_.out.write(b->out);
       if (wrote && b->input_pending) wrote = ctx_.out.flush();  // the reader of our output may be waiting
       b->reset();
       lock.lock();
       if (!wrote) stopped_ = true;
+      if (out_of_memory) {  // what comes after it would have a hole
+        stopped_ = out_of_memory_ = true;
+        short_of_ = "for even an error record";
+      }
       spare_.push_back(std::move(b));
       ++write_seq_;
       room_.notify_all();
@@ -221,6 +309,10 @@ class Stream {
   std::size_t write_seq_ = 0;  // batches written (or dropped after the output closed) so far
   bool writing_ = false;       // a thread holds the writer's role
   bool stopped_ = false;       // the output closed or failed: read no more, write no more
+  // A line, a record's error record or a thread found no memory: read no more, but write
+  // what was read before (a batch that could not finish is written, then stopped_).
+  bool out_of_memory_ = false;
+  const char* short_of_ = "";  // what the memory was for
   // Finished batches waiting for their turn, at seq % max_in_flight_: at most
   // max_in_flight_ batches are read and not yet written.
   std::vector<std::unique_ptr<Batch>> finished_ = std::vector<std::unique_ptr<Batch>>(max_in_flight_);
