@@ -1,7 +1,10 @@
 #include "cli/stream.h"
 
+#include <malloc.h>
 #include <unistd.h>
 
+#include <algorithm>
+#include <atomic>
 #include <condition_variable>
 #include <memory>
 #include <mutex>
@@ -15,6 +18,7 @@
 #include "cli/exit_codes.h"
 #include "cli/kept_buffer.h"
 #include "cli/line_reader.h"
+#include "cli/memory_budget.h"
 #include "cli/record.h"
 #include "cli/terminal.h"
 
@@ -24,11 +28,30 @@ namespace {
 // Lines are handed to workers in batches, so locking costs little per record.
 constexpr std::size_t kBatchLines = 256;
 constexpr std::size_t kBatchBytes = 1 << 20;
+// A batch takes fewer lines when their reports are long (a full JSON report can be 30 KB):
+// about 1 MiB of output per batch, less with many threads (all of them fill one at once).
+constexpr std::size_t kBatchOutBytes = 1 << 20;
+constexpr std::size_t kMinBatchOutBytes = 64 * 1024;
+constexpr std::size_t kThreadsOutBytes = 16u << 20;
+// Threads read no further ahead while the batches explained but not yet written hold this
+// much output (they wait for the writer; one batch is always let through).
+constexpr std::size_t kUnwrittenBytes = 64u << 20;
+
+// The memory a stream's threads may spend at once on explaining long records, each
+// costed at what explaining a text takes per byte of it (measured with /usr/bin/time -v,
+// docs/RELIABILITY.md). Shorter lines are cheap and counted by the batches' limits instead.
+constexpr std::size_t kStreamMemoryBudget = std::size_t{512} << 20;
+constexpr std::size_t kBytesPerInputByte = 24;
+constexpr std::size_t kBudgetedLineBytes = 256 * 1024;
+// After a line this long, a worker lets go of its buffers rather than keep them all stream.
+constexpr std::size_t kLetGoAfterLineBytes = 1 << 20;
+constexpr int kMmapThreshold = 1 << 20;
 
 // Batches are reused once written: their line strings and output keep their capacity,
 // so a long stream allocates nothing per record in steady state (but a line's buffer
 // over kKeptLineBytes is let go, so that long lines do not stay in every slot).
 constexpr std::size_t kKeptLineBytes = 64 * 1024;
+
 
 // What became of a line in the reader.
 constexpr char kLineKept = 0;
@@ -45,11 +68,13 @@ struct Batch {
   std::size_t errors = 0;
   bool out_of_memory = false;  // not even an error record fitted: the stream stops after this batch
 
-  void reset() {
+  // `kept_out`: the output's capacity kept for the next use (many threads' spare batches
+  // each keeping megabytes of reports added up to gigabytes at -j 256).
+  void reset(std::size_t kept_out) {
     for (std::size_t i = 0; i < count; ++i) empty_kept(lines[i], kKeptLineBytes);
     count = 0;
     input_pending = false;
-    out.clear();
+    empty_kept(out, kept_out);
     explained = errors = 0;
     out_of_memory = false;
   }
@@ -71,14 +96,20 @@ void explain_line(Batch& batch, std::size_t i, const Context& ctx, const StreamO
 // What a record that ran out of memory leaves: its part of the output goes, the worker's
 // buffers are let go (the record's text, analysis and report were what filled memory),
 // and the record gets an error record in its place, with its id when it was read.
-void out_of_memory(Batch& batch, std::size_t i, std::size_t mark, Worker& worker) {
-  batch.out.resize(mark);
-  std::string{}.swap(batch.lines[i]);
-  std::optional<std::string> id = std::move(worker.record.id);
+// Lets go of what a worker keeps from record to record (after a long record, its buffers
+// are the size of that record's tokens, matches and report).
+void let_go(Worker& worker) {
   worker.record = Record{};
   worker.rep = infer::Report{};
   worker.workspace = infer::Workspace{};
   std::vector<infer::AnswerEntry>{}.swap(worker.answers);
+}
+
+void out_of_memory(Batch& batch, std::size_t i, std::size_t mark, Worker& worker) {
+  batch.out.resize(mark);
+  std::string{}.swap(batch.lines[i]);
+  std::optional<std::string> id = std::move(worker.record.id);
+  let_go(worker);
   try {
     report::render_error_record(id, Error{ErrorCode::out_of_memory, "there was not enough memory to explain the record"},
                                 batch.out);
@@ -89,14 +120,20 @@ void out_of_memory(Batch& batch, std::size_t i, std::size_t mark, Worker& worker
   }
 }
 
-void process(Batch& batch, const Context& ctx, const StreamOptions& o, Worker& worker) {
+void process(Batch& batch, const Context& ctx, const StreamOptions& o, Worker& worker, MemoryBudget& budget) {
   for (std::size_t i = 0; i < batch.count && !batch.out_of_memory; ++i) {
     const std::size_t mark = batch.out.size();
-    try {
-      explain_line(batch, i, ctx, o, worker);
-    } catch (const std::bad_alloc&) {
-      out_of_memory(batch, i, mark, worker);
+    const std::size_t bytes = batch.lines[i].size();
+    {
+      // A long record waits until the others' long records leave room for it.
+      const BudgetShare share(bytes >= kBudgetedLineBytes ? &budget : nullptr, bytes * kBytesPerInputByte);
+      try {
+        explain_line(batch, i, ctx, o, worker);
+      } catch (const std::bad_alloc&) {
+        out_of_memory(batch, i, mark, worker);
+      }
     }
+    if (bytes >= kLetGoAfterLineBytes) let_go(worker);
   }
 }
 
@@ -147,7 +184,11 @@ void explain_line(Batch& batch, std::size_t i, const Context& ctx, const StreamO
 class Stream {
  public:
   Stream(const Context& ctx, const StreamOptions& o)
-      : ctx_(ctx), o_(o), reader_(STDIN_FILENO, kMaxRecordBytes), max_in_flight_(2 * std::size_t{o.jobs}) {}
+      : ctx_(ctx),
+        o_(o),
+        reader_(STDIN_FILENO, kMaxRecordBytes),
+        max_in_flight_(2 * std::size_t{o.jobs}),
+        batch_out_bytes_(std::clamp<std::size_t>(kThreadsOutBytes / o.jobs, kMinBatchOutBytes, kBatchOutBytes)) {}
 
   int run() {
     std::vector<std::thread> helpers;
@@ -205,7 +246,11 @@ class Stream {
           std::unique_lock lock(mu_);
           // Bounded memory: a thread that runs ahead of the writer by max_in_flight_
           // batches waits for it (only when the other threads were held up).
-          room_.wait(lock, [&] { return read_seq_ - write_seq_ < max_in_flight_ || !more(); });
+          room_.wait(lock, [&] {
+            return (read_seq_ - write_seq_ < max_in_flight_ &&
+                    (unwritten_bytes_ < kUnwrittenBytes || read_seq_ == write_seq_)) ||
+                   !more();
+          });
           if (!more()) return;
           batch = take_spare();
         }
@@ -228,7 +273,7 @@ class Stream {
         }
         seq = read_seq_++;
       }
-      process(*batch, ctx_, o_, worker);
+      process(*batch, ctx_, o_, worker, budget_);
       hand_in(seq, std::move(batch));
     }
   }
@@ -250,7 +295,9 @@ class Stream {
   LineReader::Result read(Batch& batch) {
     std::size_t bytes = 0;
     bool too_long = false;
-    while (batch.count < kBatchLines && bytes < kBatchBytes) {
+    const std::size_t per_line = std::max<std::size_t>(1, out_per_line_.load(std::memory_order_relaxed));
+    const std::size_t max_lines = std::clamp<std::size_t>(batch_out_bytes_ / per_line, 1, kBatchLines);
+    while (batch.count < max_lines && bytes < kBatchBytes) {
       if (batch.count == batch.lines.size()) {
         batch.lines.emplace_back();
         batch.too_long.push_back(0);
@@ -270,6 +317,7 @@ class Stream {
 
   void hand_in(std::size_t seq, std::unique_ptr<Batch> batch) {
     std::unique_lock lock(mu_);
+    unwritten_bytes_ += batch->out.size();
     finished_[seq % max_in_flight_] = std::move(batch);
     if (writing_) return;  // the writer finds it when it comes back for more
     writing_ = true;
@@ -281,9 +329,11 @@ class Stream {
       explained_ += b->explained;
       errors_ += b->errors;
       const bool out_of_memory = b->out_of_memory;
+      const std::size_t out_bytes = b->out.size();
+      if (b->count > 0) out_per_line_.store(out_bytes / b->count, std::memory_order_relaxed);
       bool wrote = stopped || ctx_.out.write(b->out);
       if (wrote && b->input_pending) wrote = ctx_.out.flush();  // the reader of our output may be waiting
-      b->reset();
+      b->reset(2 * batch_out_bytes_);
       lock.lock();
       if (!wrote) stopped_ = true;
       if (out_of_memory) {  // what comes after it would have a hole
@@ -291,6 +341,7 @@ class Stream {
         short_of_ = "for even an error record";
       }
       spare_.push_back(std::move(b));
+      unwritten_bytes_ -= out_bytes;
       ++write_seq_;
       room_.notify_all();
     }
@@ -299,14 +350,18 @@ class Stream {
 
   const Context& ctx_;
   const StreamOptions& o_;
+  MemoryBudget budget_{kStreamMemoryBudget};
   std::mutex read_mu_;  // the reader: one thread at a time
   LineReader reader_;
   std::mutex mu_;       // everything below but what the writer alone touches
   std::condition_variable room_;  // the writer caught up
   LineReader::Result status_ = LineReader::Result::line;  // the reader's last word
   const std::size_t max_in_flight_;
+  const std::size_t batch_out_bytes_;  // the output a batch is meant to hold
   std::size_t read_seq_ = 0;   // batches read so far
   std::size_t write_seq_ = 0;  // batches written (or dropped after the output closed) so far
+  std::size_t unwritten_bytes_ = 0;  // output of the finished batches not yet written
+  std::atomic<std::size_t> out_per_line_{0};  // output per line of the batch last written
   bool writing_ = false;       // a thread holds the writer's role
   bool stopped_ = false;       // the output closed or failed: read no more, write no more
   // A line, a record's error record or a thread found no memory: read no more, but write
@@ -324,6 +379,12 @@ class Stream {
 
 }  // namespace
 
-int run_stream(const Context& ctx, const StreamOptions& o) { return Stream(ctx, o).run(); }
+int run_stream(const Context& ctx, const StreamOptions& o) {
+  // Buffers of a long record (its line, tokens, matches) come straight from the system and
+  // go back to it when freed, rather than stay in the freeing thread's heap for the rest of
+  // the stream (glibc would otherwise raise this threshold to the largest buffer freed).
+  mallopt(M_MMAP_THRESHOLD, kMmapThreshold);
+  return Stream(ctx, o).run();
+}
 
 }  // namespace crampx::cli

@@ -185,5 +185,25 @@ TEST(StreamE2E, CtrlCEndsAStreamWhoseOutputNobodyReads) {
   }
 }
 
+// Issue 22.4: long records share a memory budget across threads; a thread whose record
+// does not fit waits for the others' (three 11 MB texts cost more than the budget holds
+// together). Waiting loses and reorders nothing, and nothing waits for ever.
+TEST(StreamE2E, LongRecordsWaitForMemoryAndKeepTheirOrder) {
+  std::string text;
+  while (text.size() < (11u << 20)) text += "my calves cramp at night after long runs and twitch ";
+  ProcessOptions o;
+  for (int i = 0; i < 3; ++i) o.stdin_data += nlohmann::json{{"id", i}, {"text", text}}.dump() + "\n";
+  o.stdin_data += "{\"id\": 3, \"text\": \"calf cramps at night\"}\n";
+  const auto r = crampx({"explain", "--jsonl", "--brief", "-j", "3"}, o);
+  EXPECT_FALSE(r.timed_out);
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  const auto lines = json_lines(r.out);
+  ASSERT_EQ(lines.size(), 4u);
+  for (int i = 0; i < 4; ++i) {
+    EXPECT_EQ(lines[static_cast<std::size_t>(i)]["id"], i);
+    EXPECT_TRUE(lines[static_cast<std::size_t>(i)]["error"].is_null()) << lines[static_cast<std::size_t>(i)].dump();
+  }
+}
+
 }  // namespace
 }  // namespace crampx::test
