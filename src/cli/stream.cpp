@@ -52,7 +52,6 @@ constexpr int kMmapThreshold = 1 << 20;
 // over kKeptLineBytes is let go, so that long lines do not stay in every slot).
 constexpr std::size_t kKeptLineBytes = 64 * 1024;
 
-
 // What became of a line in the reader.
 constexpr char kLineKept = 0;
 constexpr char kLineTooLong = 1;  // over kMaxRecordBytes: skipped
@@ -93,9 +92,6 @@ struct Worker {
 
 void explain_line(Batch& batch, std::size_t i, const Context& ctx, const StreamOptions& o, Worker& worker);
 
-// What a record that ran out of memory leaves: its part of the output goes, the worker's
-// buffers are let go (the record's text, analysis and report were what filled memory),
-// and the record gets an error record in its place, with its id when it was read.
 // Lets go of what a worker keeps from record to record (after a long record, its buffers
 // are the size of that record's tokens, matches and report).
 void let_go(Worker& worker) {
@@ -105,6 +101,9 @@ void let_go(Worker& worker) {
   std::vector<infer::AnswerEntry>{}.swap(worker.answers);
 }
 
+// What a record that ran out of memory leaves: its part of the output goes, the worker's
+// buffers are let go (the record's text, analysis and report were what filled memory),
+// and the record gets an error record in its place, with its id when it was read.
 void out_of_memory(Batch& batch, std::size_t i, std::size_t mark, Worker& worker) {
   batch.out.resize(mark);
   std::string{}.swap(batch.lines[i]);
@@ -141,7 +140,7 @@ void explain_line(Batch& batch, std::size_t i, const Context& ctx, const StreamO
   Record& record = worker.record;
   infer::Report& rep = worker.rep;
   std::vector<infer::AnswerEntry>& answers = worker.answers;
-  {
+  {  // (the body of what was process()'s loop)
     if (batch.too_long[i] == kLineLost) {
       report::render_error_record(
           std::nullopt, Error{ErrorCode::out_of_memory, "there was not enough memory to read the line"}, batch.out);
