@@ -177,7 +177,7 @@ TEST(Score, WorkedExampleOfScoringMd) {
   EXPECT_FALSE(r.question.asked);  // 93.8 % is clear enough
 }
 
-// Issue 22.2: priors validation refuses (1e-46 is 0 in a float, 1e39 infinite, a negative one)
+// Issue 22.2: priors validation refuses (1e-46 is 0 in a float, 3e38 beyond a probability, a negative one)
 // once made every probability NaN. Scoring an image built without validation still gives
 // probabilities that are numbers in [0, 1] summing to 1, with or without findings.
 kb::KnowledgeBase compiled_unchecked(const std::string& text) {
@@ -193,7 +193,7 @@ kb::KnowledgeBase compiled_unchecked(const std::string& text) {
 
 TEST(Score, ProbabilitiesAreNumbersSummingToOneWhateverThePriors) {
   const std::vector<std::vector<double>> priors = {
-      {1e-46, 1e-46, 1e-46}, {1e39, 0.3, 0.2}, {1e39, 1e39, 1e-46}, {-0.5, 0.3, 0.2}, {-1, -1, -1}, {0, 0.3, 1e-46}};
+      {1e-46, 1e-46, 1e-46}, {3e38, 0.3, 0.2}, {3e38, 3e38, 1e-46}, {-0.5, 0.3, 0.2}, {-1, -1, -1}, {0, 0.3, 1e-46}};
   for (const std::vector<double>& p : priors) {
     nlohmann::json root = nlohmann::json::parse(test::mini_kb_text());
     for (std::size_t c = 0; c < p.size(); ++c) root["causes"][c]["prior"] = p[c];
