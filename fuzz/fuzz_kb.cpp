@@ -1,7 +1,9 @@
 // The knowledge-base loader on arbitrary JSON: parse (with its size and depth
 // limits), schema and integrity validation, compilation to an image, the view
 // over it, and then using it: explaining texts, every renderer, why, show, graph
-// and search. A knowledge base that passes validation must compile and work.
+// and search. A knowledge base that passes validation must compile and work, and
+// its probabilities are numbers summing to 1.
+#include <cmath>
 #include <cstddef>
 #include <cstdint>
 #include <memory>
@@ -25,6 +27,18 @@ using namespace crampx;
 
 namespace {
 
+// Scoring never gives NaN or probabilities that do not sum to 1 (issue 22.2: a prior that
+// became 0 in a float made every one NaN).
+void check_probabilities(const infer::Report& rep) {
+  double sum = 0;
+  for (const infer::CauseScore& s : rep.causes) {
+    fuzz::check(std::isfinite(s.log_odds) || s.log_odds == -INFINITY || s.log_odds == INFINITY, "a score is not NaN");
+    fuzz::check(s.probability >= 0.0 && s.probability <= 1.0, "a cause probability is a number in [0, 1]");
+    sum += s.probability;
+  }
+  fuzz::check(rep.causes.empty() || std::abs(sum - 1.0) < 1e-9, "cause probabilities sum to 1");
+}
+
 void use(const kb::KnowledgeBase& kb) {
   fuzz::check(nlohmann::json::accept(kb.source_json()), "the image holds its source JSON");
   infer::Workspace workspace;
@@ -34,6 +48,7 @@ void use(const kb::KnowledgeBase& kb) {
                            "I stepped on a rusty nail and now my jaw is stiff? not sure if my mother had twitching",
                            "crmaps and twitchng muscels, denies fever or numbness (but weak)"}) {
     infer::explain(text, {}, kb, {}, workspace, rep);
+    check_probabilities(rep);
     for (const report::Format f : {report::Format::json, report::Format::brief}) {
       std::string out;
       report::render(f, rep, kb, options, out);

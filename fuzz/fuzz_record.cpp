@@ -64,11 +64,27 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   }
 
   if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
-  const auto first = line.find_first_not_of(" \t");
-  if (first == std::string_view::npos || (line[first] != '{' && line[first] != '[')) {
-    fuzz::check(r.error || r.text == line, "a plain line is its own text");
+  // A byte-order mark is no part of the line; spaces, tabs and the Unicode blanks a copy
+  // from a web page brings may come before a record's '{' or '[' (issue 22.5).
+  if (line.starts_with("\xEF\xBB\xBF")) line.remove_prefix(3);
+  std::size_t first = 0;
+  while (first < line.size()) {
+    if (line[first] == ' ' || line[first] == '\t') {
+      ++first;
+      continue;
+    }
+    const utf8::Decoded d = utf8::decode(line, first);
+    const char32_t c = d.cp;
+    const bool blank = d.valid && (c == 0xA0 || c == 0xFEFF || (c >= 0x2000 && c <= 0x200B) || c == 0x202F ||
+                                   c == 0x205F || c == 0x3000);
+    if (!blank) break;
+    first += d.length;
+  }
+  if (first == line.size() || (line[first] != '{' && line[first] != '[')) {
+    fuzz::check(r.error || r.text == line, "a plain line is its own text (without a byte-order mark)");
     return 0;
   }
+  line.remove_prefix(first);
   json doc;
   const Verdict verdict = reference_read(line, doc);
   if (verdict == Verdict::invalid) fuzz::check(r.error.has_value(), "invalid JSON is not read as a record");

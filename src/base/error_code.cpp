@@ -15,6 +15,7 @@ std::string_view error_meaning(ErrorCode code) {
     case ErrorCode::empty_record: return "The line is empty or blank.";
     case ErrorCode::record_too_long: return "The line is longer than the limit.";
     case ErrorCode::text_too_long: return "The text is longer than the limit.";
+    case ErrorCode::out_of_memory: return "There was not enough memory to explain the record.";
     case ErrorCode::input_error: return "The input cannot be read.";
     case ErrorCode::interrupted: return "Interrupted by Ctrl-C.";
     case ErrorCode::kb_unreadable: return "A knowledge-base file cannot be read.";

@@ -25,6 +25,7 @@ enum class ErrorCode : std::uint8_t {
   empty_record,
   record_too_long,
   text_too_long,
+  out_of_memory,
   // Reading the input and knowledge bases.
   input_error,
   interrupted,
@@ -38,7 +39,7 @@ enum class ErrorCode : std::uint8_t {
 };
 
 // Whether an error record of a stream can carry this code.
-constexpr bool is_record_error(ErrorCode code) { return code <= ErrorCode::text_too_long; }
+constexpr bool is_record_error(ErrorCode code) { return code <= ErrorCode::out_of_memory; }
 
 // What the code means, in a sentence (the man page lists the record codes with it).
 std::string_view error_meaning(ErrorCode code);
@@ -57,6 +58,7 @@ struct EnumNames<ErrorCode> {
       {ErrorCode::empty_record, "empty_record"},
       {ErrorCode::record_too_long, "record_too_long"},
       {ErrorCode::text_too_long, "text_too_long"},
+      {ErrorCode::out_of_memory, "out_of_memory"},
       {ErrorCode::input_error, "input_error"},
       {ErrorCode::interrupted, "interrupted"},
       {ErrorCode::kb_unreadable, "kb_unreadable"},

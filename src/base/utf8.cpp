@@ -70,6 +70,21 @@ std::string sanitize(std::string_view s) {
   return out;
 }
 
+std::string replace_controls(std::string_view s) {
+  std::string out;
+  out.reserve(s.size());
+  for (std::size_t i = 0; i < s.size();) {
+    const Decoded d = decode(s, i);
+    if (d.valid && !is_control(d.cp)) {
+      out.append(s.substr(i, d.length));
+    } else {
+      append(out, kReplacement);
+    }
+    i += d.length;
+  }
+  return out;
+}
+
 bool is_valid(std::string_view s) {
   for (std::size_t i = 0; i < s.size();) {
     const Decoded d = decode(s, i);

@@ -11,6 +11,10 @@ namespace crampx::utf8 {
 
 inline constexpr char32_t kReplacement = 0xFFFD;
 
+// C0 and C1 control characters and DEL: what a terminal may act on instead of showing
+// (ESC starts an escape sequence, U+009B is a one-character CSI, BEL rings).
+constexpr bool is_control(char32_t cp) { return cp < 0x20 || (cp >= 0x7F && cp < 0xA0); }
+
 struct Decoded {
   char32_t cp;
   std::uint32_t length;  // bytes consumed, >= 1
@@ -30,5 +34,8 @@ std::uint32_t encode(char32_t cp, char* out);
 std::string sanitize(std::string_view s);
 
 bool is_valid(std::string_view s);
+
+// Copy of s with every control character (is_control) and invalid sequence replaced by U+FFFD.
+std::string replace_controls(std::string_view s);
 
 }  // namespace crampx::utf8

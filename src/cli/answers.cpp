@@ -24,13 +24,25 @@ Result<infer::AnswerEntry> parse_answer_option(std::string_view option, const kb
   return read_answer(option.substr(0, eq), option.substr(eq + 1), kb);
 }
 
+Status add_answer(std::vector<infer::AnswerEntry>& answers, const infer::AnswerEntry& entry, const kb::KnowledgeBase& kb) {
+  for (const infer::AnswerEntry& given : answers) {
+    if (given.finding != entry.finding) continue;
+    if (given.answer == entry.answer) return {};
+    return Error{ErrorCode::invalid_answer, fmt::format("contradictory answers for '{}': {} and {}",
+                                                        kb.str(kb.findings()[entry.finding].id), to_string(given.answer),
+                                                        to_string(entry.answer))};
+  }
+  answers.push_back(entry);
+  return {};
+}
+
 Result<std::vector<infer::AnswerEntry>> parse_answer_options(const std::vector<std::string>& options,
                                                              const kb::KnowledgeBase& kb) {
   std::vector<infer::AnswerEntry> answers;
   for (const std::string& option : options) {
     Result<infer::AnswerEntry> entry = parse_answer_option(option, kb);
     if (!entry) return entry.error();
-    answers.push_back(*entry);
+    if (Status added = add_answer(answers, *entry, kb); !added) return added.error();
   }
   return answers;
 }

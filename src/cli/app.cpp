@@ -4,6 +4,7 @@
 
 #include <cstdio>
 #include <cstdlib>
+#include <new>
 
 #include <CLI/CLI.hpp>
 #include <fmt/format.h>
@@ -144,7 +145,13 @@ int run(int argc, char** argv) {
   if (inv.global.version && (command == nullptr || command->needs_kb)) {
     out.write(version_text(kb));
   } else if (command != nullptr) {
-    code = command->run(ctx, inv);
+    try {
+      code = command->run(ctx, inv);
+    } catch (const std::bad_alloc&) {  // what the command held is let go by now
+      print_error(fmt::format("there was not enough memory to finish ({})", to_string(ErrorCode::out_of_memory)),
+                  "raise the memory limit");
+      return kExitError;
+    }
   } else {
     const std::string help = help_text(app, inv, terminal_width());
     std::fwrite(help.data(), 1, help.size(), stderr);

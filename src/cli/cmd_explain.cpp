@@ -3,6 +3,7 @@
 
 #include <cerrno>
 #include <cstring>
+#include <new>
 
 #include <fmt/format.h>
 
@@ -120,13 +121,22 @@ int run_explain(const Context& ctx, const ExplainOptions& o) {
     return kExitError;
   }
 
-  infer::Workspace workspace;
-  infer::Report rep;
-  infer::explain(text, answers, ctx.kb, explain_options, workspace, rep);
-  report::render(format, rep, ctx.kb, render, ctx.out.buffer());
-  ctx.out.commit();
-  if (fail_on && infer::reaches(rep.triage, *fail_on)) return kExitTriageReached;
-  return rep.in_scope ? kExitExplained : kExitNothing;
+  const std::size_t mark = ctx.out.buffer().size();
+  try {
+    infer::Workspace workspace;
+    infer::Report rep;
+    infer::explain(text, answers, ctx.kb, explain_options, workspace, rep);
+    report::render(format, rep, ctx.kb, render, ctx.out.buffer());
+    ctx.out.commit();
+    if (fail_on && infer::reaches(rep.triage, *fail_on)) return kExitTriageReached;
+    return rep.in_scope ? kExitExplained : kExitNothing;
+  } catch (const std::bad_alloc&) {  // the report's memory is let go by now
+    ctx.out.buffer().resize(mark);  // no half report
+    std::string{}.swap(text);
+    print_error(fmt::format("there was not enough memory to explain the text ({})", to_string(ErrorCode::out_of_memory)),
+                "explain a shorter text, or raise the memory limit");
+    return kExitError;
+  }
 }
 
 }  // namespace crampx::cli

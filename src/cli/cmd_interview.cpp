@@ -78,12 +78,14 @@ void write_report(const Context& ctx, const infer::Report& rep, const std::strin
   render.width = ctx.width;
   report::render(report::Format::text, rep, ctx.kb, render, out.buffer());
   if (rep.in_scope) {
-    std::string again = "crampx explain " + shell_quote(text);
+    // Options first, then `--`: a description may start with '-' ("-5 degrees and my calves cramp").
+    std::string again = "crampx explain";
     for (const infer::AnswerEntry& a : answers) {
       again += fmt::format(" --answer {}={}", ctx.kb.str(ctx.kb.findings()[a.finding].id), to_string(a.answer));
     }
+    again += " -- " + shell_word(text);  // the same bytes back, and printable
     out.write("\nTo see this report again (add --full for the detail):\n");
-    out.write(wrap_command(report::terminal_safe(again), ctx.width, 2));
+    out.write(wrap_command(again, ctx.width, 2));
   }
   out.flush();
 }

@@ -7,13 +7,14 @@
 #include "compile/compile.h"
 #include "kb/validate.h"
 #include "report/json_writer.h"
+#include "report/terminal_text.h"
 
 namespace crampx::cli {
 
 int run_kb_dump(const Context& ctx) {
   // The source JSON is kept in the image; it is parsed only here, for pretty printing.
   const nlohmann::json doc = nlohmann::json::parse(ctx.kb.source_json());
-  ctx.out.write(doc.dump(2) + "\n");
+  ctx.out.write(report::terminal_safe_json(doc.dump(2)) + "\n");
   return kExitExplained;
 }
 

@@ -310,7 +310,7 @@ std::string man_page(const CLI::App& app, const Invocation& inv, std::string_vie
       "A usage, input, knowledge-base or write error; with \\fB\\-\\-jsonl\\fR, after the whole stream if any line "
       "was bad.\n.TP\n{}\nThe triage reached the level given to \\fB\\-\\-fail\\-on\\fR (with \\fB\\-\\-jsonl\\fR, any record's "
       "did; the whole stream is still answered).\n"
-      ".TP\n{}\nInterrupted (Ctrl-C): what was explained so far is written; a second Ctrl-C stops at once.\n",
+      ".TP\n{}\nInterrupted (Ctrl-C): what was explained so far is written (if the output takes it within a second); a second Ctrl-C stops at once.\n",
       kExitExplained, kExitNothing, kExitError, kExitTriageReached, kExitInterrupted);
   std::string statuses;
   for (const auto& [status, name] : EnumNames<text::Status>::table) {
@@ -336,7 +336,11 @@ std::string man_page(const CLI::App& app, const Invocation& inv, std::string_vie
           "\n.TP\nText to explain\n{} MiB.\n.TP\nOne line of \\fB\\-\\-jsonl\\fR input\n{} MiB; a longer line is "
           "skipped without being stored.\n.TP\nJSON nesting (records and knowledge bases)\n{} levels.\n.TP\n"
           "Knowledge base\n{} MiB in all; any one string {} bytes.\n.TP\nListed in a report\nthe first {} finding "
-          "mentions and {} unrecognized words; the rest are counted (they still count as evidence).\n",
+          "mentions and {} unrecognized words; the rest are counted (they still count as evidence).\n.TP\n"
+          "Memory\nabout 22 bytes per byte of a text (350 MB for a 16 MiB text). In a stream, records of 256 KiB "
+          "and more share a budget of 512 MiB across the threads (a thread waits for room, it does not fail), and "
+          "with \\fB\\-j\\fR up to the number of cores ordinary input stays within about 20 MB per thread. A "
+          "record that finds no memory gets the error \\fBout_of_memory\\fR.\n",
       kMaxTextBytes >> 20, kMaxRecordBytes >> 20, kMaxJsonDepth, kb::kMaxKbBytes >> 20, kb::kMaxKbStringBytes,
       report::kMaxListed, report::kMaxListed);
   out += ".SH ENVIRONMENT\n.TP\n.B CRAMPX_KB\nA knowledge base to use instead of the embedded one (as \\fB\\-\\-kb\\fR).\n"

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cerrno>
 #include <cstring>
+#include <new>
 #include <poll.h>
 #include <unistd.h>
 
@@ -59,6 +60,33 @@ bool LineReader::fill() {
 }
 
 LineReader::Result LineReader::next(std::string& line, bool& too_long, bool wait) {
+  if (!dropping_) lost_ = false;
+  try {
+    return next_line(line, too_long, wait);
+  } catch (const std::bad_alloc&) {
+    lose_line(line);
+  }
+  return next_line(line, too_long, wait);  // the line, too long and lost; failing again, it throws
+}
+
+// No memory for the line at pos_ (to copy it out, or to buffer more of it): its bytes
+// are skipped as an overlong line's are, and the memory it took is let go.
+void LineReader::lose_line(std::string& line) {
+  std::string{}.swap(line);
+  lost_ = true;
+  const auto nl = buf_.find('\n', pos_);
+  if (nl != std::string::npos) {  // all of it is here: keep what follows it
+    buf_.erase(0, nl);  // the '\n' stays, to end the line next_line() then drops
+    pos_ = scanned_ = 0;
+    dropping_ = true;
+    return;
+  }
+  std::string{}.swap(buf_);
+  pos_ = scanned_ = 0;
+  dropping_ = true;
+}
+
+LineReader::Result LineReader::next_line(std::string& line, bool& too_long, bool wait) {
   line.clear();
   for (;;) {
     too_long = dropping_;

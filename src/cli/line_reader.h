@@ -20,9 +20,14 @@ class LineReader {
   // With `wait` false, returns `pending` rather than wait for input that has not arrived
   // (a file never makes it wait; a pipe or terminal whose writer is slow can).
   Result next(std::string& line, bool& too_long, bool wait = true);
+  // Whether the line next() just reported as too long was in fact skipped because there
+  // was no memory to hold it (the reader goes on with the line after it).
+  bool lost_to_memory() const { return lost_; }
   const std::string& error() const { return error_; }
 
  private:
+  Result next_line(std::string& line, bool& too_long, bool wait);
+  void lose_line(std::string& line);
   bool fill();
   bool input_ready(int timeout_ms);  // false on Ctrl-C (interrupted_ set) or timeout
 
@@ -32,6 +37,7 @@ class LineReader {
   std::size_t pos_ = 0;      // start of the next line in buf_
   std::size_t scanned_ = 0;  // buf_ holds no '\n' in [pos_, scanned_)
   bool dropping_ = false;    // the rest of an overlong line is still to come
+  bool lost_ = false;        // the line being dropped found no memory
   bool eof_ = false;
   bool interrupted_ = false;
   std::string error_;

@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include "base/utf8.h"
 #include "cli/answers.h"
 #include "cli/kept_buffer.h"
 #include "cli/record_json.h"
@@ -11,6 +12,31 @@ namespace {
 
 // A record's text buffers are kept from line to line, up to a size.
 constexpr std::size_t kKeptTextBytes = 1 << 20;
+
+constexpr std::string_view kByteOrderMark = "\xEF\xBB\xBF";
+
+// The length of the blanks `line` starts with: spaces and tabs, and the Unicode blanks a
+// copy from a web page or word processor brings (no-break spaces, a byte-order mark, the
+// spaces of U+2000-U+200B, U+202F, U+205F, U+3000). A record is a line whose first
+// character after them is '{' or '['.
+std::size_t blank_prefix(std::string_view line) {
+  std::size_t i = 0;
+  while (i < line.size()) {
+    if (line[i] == ' ' || line[i] == '\t') {
+      ++i;
+      continue;
+    }
+    if (static_cast<unsigned char>(line[i]) < 0x80) break;
+    const utf8::Decoded d = utf8::decode(line, i);
+    const char32_t c = d.cp;
+    if (!d.valid || !(c == 0xA0 || c == 0xFEFF || (c >= 0x2000 && c <= 0x200B) || c == 0x202F || c == 0x205F ||
+                      c == 0x3000)) {
+      break;
+    }
+    i += d.length;
+  }
+  return i;
+}
 
 }  // namespace
 
@@ -24,8 +50,10 @@ void RecordReader::read(std::string_view line, const kb::KnowledgeBase& kb, Reco
     r.error = Error{ErrorCode::record_too_long, fmt::format("the line is longer than the limit of {} MiB", kMaxRecordBytes >> 20)};
     return;
   }
-  const auto first = line.find_first_not_of(" \t");
-  if (first == std::string_view::npos) {
+  // A byte-order mark is no part of the line (an editor's or a Windows tool's first line).
+  if (line.starts_with(kByteOrderMark)) line.remove_prefix(kByteOrderMark.size());
+  const std::size_t first = blank_prefix(line);
+  if (first == line.size()) {
     r.error = Error{ErrorCode::empty_record, "the line is empty"};
     return;
   }
@@ -38,9 +66,9 @@ void RecordReader::read(std::string_view line, const kb::KnowledgeBase& kb, Reco
     return;
   }
   // The fields' buffers are reused line after line; the text trades buffers with the
-  // record's rather than being copied.
+  // record's rather than being copied. The blanks before the record are no part of it.
   RecordFields& fields = fields_;
-  const std::optional<Error> e = json_.read(line, fields);
+  const std::optional<Error> e = json_.read(line.substr(first), fields);
   r.id = std::move(fields.id);
   if (e) {
     r.error = *e;
@@ -58,7 +86,10 @@ void RecordReader::read(std::string_view line, const kb::KnowledgeBase& kb, Reco
       r.error = entry.error();
       return;
     }
-    r.answers.push_back(*entry);
+    if (Status added = add_answer(r.answers, *entry, kb); !added) {
+      r.error = added.error();
+      return;
+    }
   }
 }
 

@@ -8,10 +8,12 @@
 #include <cerrno>
 #include <cmath>
 #include <cstdlib>
+#include <new>
 
 #include <fmt/format.h>
 
 #include "base/json_limits.h"
+#include "base/utf8.h"
 #include "cli/kept_buffer.h"
 #include "report/json_writer.h"
 
@@ -19,6 +21,29 @@ namespace crampx::cli {
 namespace {
 
 enum class Field { other, id, text, answers };
+
+// RapidJSON's own allocator returns null when memory runs out, and its parser then
+// writes through it (a crash under a memory limit): this one throws std::bad_alloc, which
+// the stream turns into an error record, as for any other allocation.
+struct ThrowingAllocator {
+  static constexpr bool kNeedFree = true;
+  void* Malloc(std::size_t size) { return size == 0 ? nullptr : checked(std::malloc(size)); }
+  void* Realloc(void* original, std::size_t /*original_size*/, std::size_t new_size) {
+    if (new_size == 0) {
+      std::free(original);
+      return nullptr;
+    }
+    return checked(std::realloc(original, new_size));
+  }
+  static void Free(void* p) { std::free(p); }
+
+ private:
+  static void* checked(void* p) {
+    if (p == nullptr) throw std::bad_alloc();
+    return p;
+  }
+};
+using Reader = rapidjson::GenericReader<rapidjson::UTF8<>, rapidjson::UTF8<>, ThrowingAllocator>;
 
 // Whether a JSON number (as written) is within a double's range; underflow to zero is fine.
 bool fits_a_double(std::string_view number) {
@@ -47,10 +72,14 @@ class Handler : public rapidjson::BaseReaderHandler<rapidjson::UTF8<>, Handler> 
   bool EndObject(rapidjson::SizeType) { return close(); }
   bool EndArray(rapidjson::SizeType) { return close(); }
 
+  // True between the key "id" and its value: a string error there is the id's.
+  bool reading_id() const { return reading_id_; }
+
   bool Key(const char* s, rapidjson::SizeType n, bool) {
     if (depth_ == 1) {
       const std::string_view k(s, n);
       field_ = k == "id" ? Field::id : k == "text" ? Field::text : k == "answers" ? Field::answers : Field::other;
+      reading_id_ = field_ == Field::id;
     } else if (depth_ == 2 && in_answers_) {
       answer_key_.assign(s, n);
     }
@@ -70,6 +99,7 @@ class Handler : public rapidjson::BaseReaderHandler<rapidjson::UTF8<>, Handler> 
   }
 
   bool open(bool object) {
+    reading_id_ = false;
     if (++depth_ > kMaxJsonDepth) {
       too_deep = true;
       return false;
@@ -94,12 +124,20 @@ class Handler : public rapidjson::BaseReaderHandler<rapidjson::UTF8<>, Handler> 
   }
 
   bool scalar(Kind kind, std::string_view value) {
+    reading_id_ = false;
     if (depth_ == 0) {
       root_not_object = true;
     } else if (depth_ == 1) {
       switch (field_) {
         case Field::id:
           if (kind == Kind::string) {
+            // Echoed exactly or refused: invalid UTF-8 (raw, or a lone low surrogate escape,
+            // which RapidJSON decodes to bytes no UTF-8 reader accepts) would be echoed as
+            // U+FFFD, and two ids would collide.
+            if (!utf8::is_valid(value)) {
+              fail(ErrorCode::invalid_id, kIdUtf8Message);
+              break;
+            }
             std::string quoted;
             report::append_json_string(quoted, value);
             out_.id = std::move(quoted);
@@ -136,6 +174,8 @@ class Handler : public rapidjson::BaseReaderHandler<rapidjson::UTF8<>, Handler> 
     return true;
   }
 
+  static constexpr const char* kIdUtf8Message =
+      "a string \"id\" must be valid UTF-8, with no lone surrogate escape, so that it is echoed exactly";
   static constexpr const char* kAnswersMessage =
       "\"answers\" must be an object of FINDING: \"yes\"|\"no\"|\"unknown\"";
 
@@ -143,14 +183,21 @@ class Handler : public rapidjson::BaseReaderHandler<rapidjson::UTF8<>, Handler> 
   std::size_t depth_ = 0;
   Field field_ = Field::other;
   bool in_answers_ = false;
+  bool reading_id_ = false;
   std::string answer_key_;
 };
+
+// Errors RapidJSON finds inside a string's escapes ("\ud800" alone, "\uZZZZ", "\q").
+bool string_escape_error(rapidjson::ParseErrorCode code) {
+  return code == rapidjson::kParseErrorStringUnicodeSurrogateInvalid ||
+         code == rapidjson::kParseErrorStringUnicodeEscapeInvalidHex || code == rapidjson::kParseErrorStringEscapeInvalid;
+}
 
 // Reads `line` from `copy`, its NUL-terminated copy, in place: strings are decoded where they
 // lie instead of through a stack, and a NUL-terminated stream needs no bounds check per byte
 // (a bounded stream's reads were half the parse). A NUL byte inside the line ends the parse
 // there, as the line's end does: the same errors as reading the line where it lies.
-std::optional<Error> read_in_place(std::string_view line, std::string& copy, rapidjson::Reader& reader,
+std::optional<Error> read_in_place(std::string_view line, std::string& copy, Reader& reader,
                                    RecordFields& out) {
   Handler handler(out);
   rapidjson::InsituStringStream in(copy.data());
@@ -162,6 +209,10 @@ std::optional<Error> read_in_place(std::string_view line, std::string& copy, rap
   const rapidjson::ParseResult ok = reader.Parse<kFlags>(in, handler);
   if (handler.too_deep) {
     return Error{ErrorCode::invalid_json, fmt::format("JSON nested deeper than {} levels", kMaxJsonDepth)};
+  }
+  if (!ok && handler.reading_id() && string_escape_error(ok.Code())) {
+    return Error{ErrorCode::invalid_id, fmt::format("the \"id\" at byte {} is not a valid string: {}", ok.Offset(),
+                                                    rapidjson::GetParseError_En(ok.Code()))};
   }
   if (!ok) {
     return Error{ErrorCode::invalid_json, fmt::format("invalid JSON at byte {}: {}", ok.Offset(),
@@ -182,7 +233,7 @@ std::optional<Error> read_in_place(std::string_view line, std::string& copy, rap
 }  // namespace
 
 struct JsonRecordReader::Buffers {
-  rapidjson::Reader reader;  // its state stack is kept for the next line
+  Reader reader;       // its state stack is kept for the next line
   std::string copy;          // so is the copy's buffer: no allocation per record
 };
 

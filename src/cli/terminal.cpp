@@ -16,9 +16,18 @@ namespace {
 std::atomic<bool> g_interrupted{false};
 int g_wake[2] = {-1, -1};  // the self-pipe behind interrupt_fd()
 
+// How long the first Ctrl-C leaves a command to stop by itself before the process ends.
+constexpr unsigned kStopGraceSeconds = 1;
+
+extern "C" void on_grace_over(int) { _exit(130); }
+
 extern "C" void on_sigint(int) {
   if (g_interrupted.exchange(true)) _exit(130);  // the second Ctrl-C: stop now
   const int saved = errno;
+  // The signal reaches one thread; another may be blocked writing to a pipe nobody reads,
+  // where nothing wakes it. Every command stops soon after the first Ctrl-C (and writes
+  // what it has); one that cannot within the grace time is ended with the same status.
+  alarm(kStopGraceSeconds);  // async-signal-safe
   if (g_wake[1] >= 0) {
     const ssize_t ignored = ::write(g_wake[1], "!", 1);  // async-signal-safe
     (void)ignored;
@@ -84,6 +93,10 @@ void install_signal_handlers() {
   sigemptyset(&sa.sa_mask);
   sa.sa_flags = 0;
   sigaction(SIGINT, &sa, nullptr);
+  struct sigaction grace {};
+  grace.sa_handler = on_grace_over;
+  sigemptyset(&grace.sa_mask);
+  sigaction(SIGALRM, &grace, nullptr);
   signal(SIGPIPE, SIG_IGN);
 }
 

@@ -39,8 +39,9 @@ namespace crampx::cli {
 bool use_color(ColorMode mode);
 
 // Installs the SIGINT handler and ignores SIGPIPE (a closed pipe is then seen as
-// EPIPE on write). The first Ctrl-C asks the command to stop (interrupted()); a
-// second one ends the process at once, with status 130, whatever it was waiting on.
+// EPIPE on write). The first Ctrl-C asks the command to stop (interrupted()), and
+// ends the process with status 130 a second later if it has not stopped by then (a
+// thread blocked writing to a pipe nobody reads); a second one ends it at once.
 void install_signal_handlers();
 bool interrupted();
 

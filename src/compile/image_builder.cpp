@@ -2,15 +2,20 @@
 
 #include <cstring>
 
+#include "base/utf8.h"
+
 namespace crampx::compile {
 
-kb::Str ImageBuilder::str(std::string_view s) {
-  if (s.empty()) return {};
-  const auto it = interned_.find(std::string(s));
+kb::Str ImageBuilder::str(std::string_view written) {
+  if (written.empty()) return {};
+  // Validation refuses control characters in a knowledge base; an image holds none
+  // whatever it was built from, so no renderer can pass one to a terminal.
+  const std::string s = utf8::replace_controls(written);
+  const auto it = interned_.find(s);
   if (it != interned_.end()) return it->second;
   const kb::Str ref{static_cast<std::uint32_t>(strings_.size()), static_cast<std::uint32_t>(s.size())};
   strings_.append(s);
-  interned_.emplace(std::string(s), ref);
+  interned_.emplace(s, ref);
   return ref;
 }
 

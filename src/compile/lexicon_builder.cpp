@@ -121,6 +121,14 @@ std::vector<std::string> expand_numbers(const std::string& phrase) {
   return out;
 }
 
+// `phrase` without its number range ("{60-110} years old": " years old"), and whether it had one.
+std::pair<std::string, bool> without_number_range(const std::string& phrase) {
+  const std::vector<std::string> numbers = expand_numbers(phrase);
+  if (numbers.size() == 1 && numbers[0] == phrase) return {phrase, false};  // no range
+  const std::size_t open = phrase.find('{');
+  return {phrase.substr(0, open) + " " + phrase.substr(phrase.find('}', open) + 1), true};
+}
+
 // Each finding's label also names it where it reads as words people write ("Muscle
 // tightness"): plain words, none of them a trigger word (a label such as "Possible
 // poisoning" would swallow its trigger), and not already claimed by another phrase,
@@ -199,9 +207,35 @@ void build_lexicon(const kb::Document& doc, std::span<const std::uint64_t> dicti
   // What a phrase as written stands for: its phrase classes filled in, then (finding phrases
   // and lookalikes) its number range.
   const json& classes = kb::phrase_classes_of(root);
-  auto expand = [&](const json& written, const std::string& pointer, bool numbers) {
+  // A phrase must hold a word of its own: fillers may sit inside a phrase, so one made of
+  // fillers alone, or of a number range and fillers, would match ordinary text ("my dog is
+  // fine" read as a cramp). A literal number is a word ("24/7").
+  std::set<std::string> filler_stems;
+  for (const json& w : root.at("language").at("fillers")) {
+    Entry e;
+    split(w.get<std::string>(), stemmer, e);
+    filler_stems.insert(e.stems.begin(), e.stems.end());
+  }
+  // Reports the phrase (at `pointer`) when it is made of fillers only.
+  auto only_fillers = [&](const std::string& phrase, const std::string& pointer) {
+    const auto [rest, range] = without_number_range(phrase);
+    Entry e;
+    split(rest, stemmer, e);
+    if (!range && e.stems.empty()) return false;  // "has no words to match", below
+    if (!std::all_of(e.stems.begin(), e.stems.end(), [&](const std::string& st) { return filler_stems.contains(st); })) {
+      return false;
+    }
+    problem(pointer, fmt::format("the phrase '{}' holds {}filler words only: it would match ordinary text", phrase,
+                                 range ? "a number range and " : ""));
+    return true;
+  };
+  // Triggers ("no", "had") are exempt from that: they are meant to be short common words.
+  auto expand = [&](const json& written, const std::string& pointer, bool numbers, bool trigger = false) {
     kb::PhraseExpansion filled = kb::expand_phrase_classes(written.get<std::string>(), classes);
     if (!filled.problem.empty()) problem(pointer, filled.problem);
+    for (std::size_t i = 0; i < filled.phrases.size() && !trigger; ++i) {
+      if (only_fillers(filled.phrases[i], pointer)) break;  // one problem for the phrase as written
+    }
     if (!numbers) return std::move(filled.phrases);
     std::vector<std::string> out;
     for (const std::string& phrase : filled.phrases) {
@@ -260,7 +294,7 @@ void build_lexicon(const kb::Document& doc, std::span<const std::uint64_t> dicti
   std::vector<std::uint32_t> trigger_source;
   std::vector<std::string> trigger_phrases;
   for (std::uint32_t t = 0; t < triggers.size(); ++t) {
-    for (std::string& phrase : expand(triggers[t].at("phrase"), fmt::format("/language/triggers/{}", t), false)) {
+    for (std::string& phrase : expand(triggers[t].at("phrase"), fmt::format("/language/triggers/{}", t), false, true)) {
       trigger_source.push_back(t);
       trigger_phrases.push_back(std::move(phrase));
     }

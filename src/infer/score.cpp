@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "base/invariant.h"
 #include "kb/likelihood.h"
 
 namespace crampx::infer {
@@ -91,24 +92,44 @@ double rank_causes(const kb::KnowledgeBase& kb, const ScoringParams& params, std
     // Temperature scaling divides the whole log-odds, prior and evidence: it softens or
     // sharpens the probabilities without changing which cause ranks above which.
     s.log_odds = (std::log(prior) + s.evidence) / params.temperature;
+    // Not a number (a prior below zero in an image nobody validated) counts as impossible.
+    if (std::isnan(s.log_odds)) s.log_odds = -INFINITY;
     max_log_odds = std::max(max_log_odds, s.log_odds);
   }
   // The unlisted cause's prior weight makes it `unlisted_share` of all prior weight; its
   // evidence is 0, so its log-odds are its log prior (divided by the temperature too).
   const double unlisted_weight =
       params.unlisted_share > 0 ? params.unlisted_share / (1 - params.unlisted_share) * total_prior : 0.0;
-  const double unlisted_log_odds = unlisted_weight > 0 ? std::log(unlisted_weight) / params.temperature : -INFINITY;
+  const bool has_unlisted = std::isfinite(unlisted_weight) && unlisted_weight > 0;
+  const double unlisted_log_odds = has_unlisted ? std::log(unlisted_weight) / params.temperature : -INFINITY;
   max_log_odds = std::max(max_log_odds, unlisted_log_odds);
-  const double unlisted = unlisted_weight > 0 ? std::exp(unlisted_log_odds - max_log_odds) : 0.0;
+  // The softmax, defined for every score: validation refuses the priors and frequencies
+  // that make a score infinite (a prior of 0 or beyond a float), but an image built without
+  // it still gets probabilities that are numbers summing to 1. Every cause impossible: all
+  // equally so; some infinitely likely: they share it.
+  const bool all_impossible = max_log_odds == -INFINITY;
+  const bool some_infinite = max_log_odds == INFINITY;
+  const double unlisted = has_unlisted && !some_infinite ? std::exp(unlisted_log_odds - max_log_odds) : 0.0;
   double total = unlisted;
-  for (CauseScore& s : scores) total += (s.probability = std::exp(s.log_odds - max_log_odds));
-  for (CauseScore& s : scores) s.probability /= total;
+  for (CauseScore& s : scores) {
+    s.probability = all_impossible  ? 1.0
+                    : some_infinite ? (s.log_odds == INFINITY ? 1.0 : 0.0)
+                                    : std::exp(s.log_odds - max_log_odds);
+    total += s.probability;
+  }
+  const double unlisted_probability = total > 0 ? unlisted / total : 0.0;
+  double sum = unlisted_probability;
+  for (CauseScore& s : scores) sum += (s.probability /= total);
+  CRAMPX_INVARIANT(scores.empty() || std::abs(sum - 1.0) < 1e-9, "probabilities and the unlisted share sum to 1");
+  for (const CauseScore& s : scores) {
+    CRAMPX_INVARIANT(s.probability >= 0.0 && s.probability <= 1.0, "a cause probability is a number in [0, 1]");
+  }
   // Ties keep the knowledge base's order: a stable sort without a stable sort's buffer,
   // which would be an allocation per text.
   std::sort(scores.begin(), scores.end(), [](const CauseScore& a, const CauseScore& b) {
     return a.probability != b.probability ? a.probability > b.probability : a.cause < b.cause;
   });
-  return unlisted / total;
+  return unlisted_probability;
 }
 
 }  // namespace crampx::infer

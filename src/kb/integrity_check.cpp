@@ -4,6 +4,9 @@
 // diagnostics, prevention, references).
 // Written defensively: it runs even when the schema check failed, skipping
 // values of the wrong type, so that one run reports every problem.
+#include <cmath>
+#include <cstdint>
+#include <limits>
 #include <map>
 #include <set>
 #include <string>
@@ -60,6 +63,7 @@ class Checker {
     check_used_by_causes("prevention", "prevention item");
     check_references_used();
     check_mechanisms();
+    check_numbers();
     check_causes();
     check_conditions();
     check_red_flags();
@@ -224,6 +228,7 @@ class Checker {
   void check_mechanisms() {
     const json* mechs = array_at(root_, "mechanisms");
     if (mechs == nullptr) return;
+    std::map<std::uint64_t, std::string> orders;  // order of a normal step -> its pointer
     for (std::size_t i = 0; i < mechs->size(); ++i) {
       const json& m = (*mechs)[i];
       const std::string base = fmt::format("/mechanisms/{}", i);
@@ -236,9 +241,50 @@ class Checker {
         } else if (mechanism_kind(*step) != "normal_step") {
           add(base + "/disturbs", fmt::format("'{}' is not the id of a normal_step mechanism", *step));
         }
-      } else if (*kind == "normal_step" && !(m.contains("order") && m["order"].is_number_integer())) {
-        add(base, "a normal_step must give its `order` in the contraction sequence");
+      } else if (*kind == "normal_step") {
+        if (m.contains("disturbs")) add(base + "/disturbs", "only a disturbance `disturbs` a step; a normal_step does not");
+        const auto order = m.find("order");
+        if (order == m.end() || !order->is_number_integer()) {
+          add(base, "a normal_step must give its `order` in the contraction sequence");
+        } else if (order->is_number_unsigned() || order->get<std::int64_t>() > 0) {  // a negative one is the schema's
+          const std::uint64_t n = order->get<std::uint64_t>();  // at most 2^32 - 1 (the schema)
+          if (const auto [it, fresh] = orders.emplace(n, base + "/order"); !fresh) {
+            add(base + "/order", fmt::format("another normal_step has the order {} ({})", n, it->second));
+          }
+        }
       }
+    }
+  }
+
+  // The probabilities scoring multiplies (priors, frequencies, base rates) are stored as
+  // floats: one the schema allows but a float cannot hold (1e-46 becomes 0, and then every
+  // probability NaN) is refused here, as anything not finite would be.
+  void check_numbers() {
+    auto check = [&](const json& obj, const char* key, const std::string& base) {
+      if (!obj.is_object()) return;
+      const auto it = obj.find(key);
+      if (it == obj.end() || !it->is_number()) return;
+      const double v = it->get<double>();
+      const std::string pointer = base + "/" + key;
+      if (!std::isfinite(v)) {
+        add(pointer, "must be a finite number");
+      } else if (v > 0 && static_cast<float>(v) < std::numeric_limits<float>::min()) {
+        add(pointer, fmt::format("{} is too small to be stored; the smallest is {}", v, std::numeric_limits<float>::min()));
+      }
+    };
+    if (const json* causes = array_at(root_, "causes")) {
+      for (std::size_t i = 0; i < causes->size(); ++i) {
+        const json& c = (*causes)[i];
+        const std::string base = fmt::format("/causes/{}", i);
+        check(c, "prior", base);
+        if (!c.is_object() || !c.contains("findings") || !c["findings"].is_array()) continue;
+        for (std::size_t k = 0; k < c["findings"].size(); ++k) {
+          check(c["findings"][k], "frequency", fmt::format("{}/findings/{}", base, k));
+        }
+      }
+    }
+    if (const json* findings = array_at(root_, "findings")) {
+      for (std::size_t i = 0; i < findings->size(); ++i) check((*findings)[i], "base_rate", fmt::format("/findings/{}", i));
     }
   }
 
@@ -268,8 +314,14 @@ class Checker {
       check_category(c, base, lookalike);
       if (c.contains("mechanisms") && c["mechanisms"].is_array() && !c["mechanisms"].empty()) {
         const json& chain = c["mechanisms"];
+        std::set<std::string> steps;
         for (std::size_t k = 0; k < chain.size(); ++k) {
           if (!chain[k].is_string()) continue;
+          if (!steps.insert(chain[k].get<std::string>()).second) {
+            add(fmt::format("{}/mechanisms/{}", base, k),
+                fmt::format("'{}' is already in the mechanism chain: a chain goes through each step once",
+                            chain[k].get<std::string>()));
+          }
           const std::string kind = mechanism_kind(chain[k].get<std::string>());
           const bool last = k + 1 == chain.size();
           if (last && kind == "disturbance") {

@@ -1,8 +1,11 @@
 // Schema validation with valijson (Debian's libvalijson-dev). The schema is written
 // as JSON Schema 2020-12 using only keywords whose meaning is the same in draft 7,
 // the newest draft valijson implements; tests also validate with python-jsonschema.
+#include <cstdint>
 #include <memory>
+#include <optional>
 #include <string>
+#include <string_view>
 
 #include <fmt/format.h>
 
@@ -12,6 +15,7 @@
 #include <valijson/validation_results.hpp>
 #include <valijson/validator.hpp>
 
+#include "base/utf8.h"
 #include "kb/validate.h"
 
 namespace crampx::kb {
@@ -51,34 +55,76 @@ const valijson::Schema& compiled_schema() {
   return *schema;
 }
 
-// Strings longer than any the schema allows are reported before the schema check
-// (kMaxKbStringBytes, kb/document.h).
-void find_long_strings(const nlohmann::json& v, const std::string& pointer, const Document& doc,
-                       std::vector<Problem>& out) {
-  if (v.is_string()) {
-    if (v.get_ref<const std::string&>().size() > kMaxKbStringBytes) {
-      out.push_back({doc.file_of(pointer), pointer,
-                     fmt::format("string longer than the limit of {} bytes", kMaxKbStringBytes)});
+// A key as one token of a JSON pointer: '~' and '/' escaped (RFC 6901).
+std::string pointer_token(std::string_view key) {
+  std::string out;
+  for (char c : key) {
+    if (c == '~') {
+      out += "~0";
+    } else if (c == '/') {
+      out += "~1";
+    } else {
+      out += c;
     }
-  } else if (v.is_object()) {
-    for (const auto& [k, child] : v.items()) find_long_strings(child, pointer + "/" + k, doc, out);
-  } else if (v.is_array()) {
-    for (std::size_t i = 0; i < v.size(); ++i) find_long_strings(v[i], fmt::format("{}/{}", pointer, i), doc, out);
   }
+  return out;
 }
+
+// The first control character of `s` ("U+001B at byte 4"), if any.
+std::optional<std::string> first_control(std::string_view s) {
+  for (std::size_t i = 0; i < s.size();) {
+    const utf8::Decoded d = utf8::decode(s, i);
+    if (d.valid && utf8::is_control(d.cp)) return fmt::format("U+{:04X} at byte {}", static_cast<std::uint32_t>(d.cp), i);
+    i += d.length;
+  }
+  return std::nullopt;
+}
+
+// What every string (and key) of a knowledge base must be, checked before the schema:
+// no longer than any the schema allows (kMaxKbStringBytes, kb/document.h), and free of
+// control characters, so that no label, phrase or URL can drive a terminal it is shown on
+// (a window title, a cleared screen, a fake hyperlink); the renderers neutralise them too.
+struct StringScan {
+  const Document& doc;
+  std::vector<Problem> long_strings;
+  std::vector<Problem> controls;
+
+  void string(std::string_view s, const std::string& pointer, bool key) {
+    if (s.size() > kMaxKbStringBytes) {
+      long_strings.push_back({doc.file_of(pointer), pointer,
+                              fmt::format("string longer than the limit of {} bytes", kMaxKbStringBytes)});
+    } else if (const auto where = first_control(s)) {
+      controls.push_back({doc.file_of(pointer), pointer,
+                          fmt::format("{} holds a control character ({}); a knowledge base's text may not",
+                                      key ? "the key" : "the string", *where)});
+    }
+  }
+
+  void walk(const nlohmann::json& v, const std::string& pointer) {
+    if (v.is_string()) {
+      string(v.get_ref<const std::string&>(), pointer, false);
+    } else if (v.is_object()) {
+      for (const auto& [k, child] : v.items()) {
+        const std::string at = pointer + "/" + pointer_token(k);
+        string(k, at, true);
+        walk(child, at);
+      }
+    } else if (v.is_array()) {
+      for (std::size_t i = 0; i < v.size(); ++i) walk(v[i], fmt::format("{}/{}", pointer, i));
+    }
+  }
+};
 
 }  // namespace
 
 std::vector<Problem> check_schema(const Document& doc) {
-  {
-    std::vector<Problem> long_strings;
-    find_long_strings(doc.root, "", doc, long_strings);
-    if (!long_strings.empty()) return long_strings;
-  }
+  StringScan scan{doc, {}, {}};
+  scan.walk(doc.root, "");
+  if (!scan.long_strings.empty()) return scan.long_strings;
   valijson::Validator validator;
   valijson::ValidationResults results;
   valijson::adapters::NlohmannJsonAdapter target(doc.root);
-  std::vector<Problem> problems;
+  std::vector<Problem> problems = std::move(scan.controls);
   if (validator.validate(compiled_schema(), target, &results)) return problems;
   valijson::ValidationResults::Error error;
   while (results.popError(error)) {

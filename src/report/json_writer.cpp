@@ -110,8 +110,17 @@ void append_json_string(std::string& out, std::string_view s) {
     }
     if (c >= 0x80) {
       const utf8::Decoded d = utf8::decode(s, i);
-      if (d.valid) {
+      if (d.valid && d.cp >= 0xA0) {
         i += d.length;
+        continue;
+      }
+      if (d.valid) {  // a C1 control character (U+0080-U+009F): escaped, as C0 ones are
+        out.append(s.substr(run, i - run));
+        out.append("\\u00");
+        out.push_back(kHex[d.cp >> 4]);
+        out.push_back(kHex[d.cp & 0xF]);
+        i += d.length;
+        run = i;
         continue;
       }
     }

@@ -61,13 +61,18 @@ json with_lexicon(const json& root, const json& finding) {
   return out;
 }
 
+// A string of the knowledge base as shown on a terminal: validation refuses control
+// characters, and they are neutralised here all the same (the source JSON is shown as written).
+std::string shown(const json& v) { return terminal_safe(v.is_string() ? v.get_ref<const std::string&>() : v.dump()); }
+
 void text_value(const std::string& key, const json& v, std::size_t indent, std::size_t width, std::string& out) {
   const std::string pad(indent, ' ');
+  const std::string name = terminal_safe(key);
   if (v.is_object()) {
-    out += pad + key + ":\n";
+    out += pad + name + ":\n";
     for (const auto& [k, child] : v.items()) text_value(k, child, indent + 2, width, out);
   } else if (v.is_array()) {
-    out += pad + key + ":\n";
+    out += pad + name + ":\n";
     for (const json& item : v) {
       if (item.is_object()) {
         bool first = true;
@@ -79,12 +84,11 @@ void text_value(const std::string& key, const json& v, std::size_t indent, std::
           first = false;
         }
       } else {
-        append_wrapped(out, pad + "  - ", item.is_string() ? item.get<std::string>() : item.dump(), indent + 4, width);
+        append_wrapped(out, pad + "  - ", shown(item), indent + 4, width);
       }
     }
   } else {
-    append_wrapped(out, fmt::format("{}{}: ", pad, key), v.is_string() ? v.get<std::string>() : v.dump(),
-                   indent + 2, width);
+    append_wrapped(out, fmt::format("{}{}: ", pad, name), shown(v), indent + 2, width);
   }
 }
 
@@ -122,10 +126,10 @@ bool render_show(std::string_view id, const kb::KnowledgeBase& kb, const RenderO
     // What sort of object this is goes beside its members, never over them: a cause's,
     // finding's or treatment's own `kind` (lookalike, symptom, medication) is as written.
     obj["object"] = kind;
-    out += obj.dump(options.indent > 0 ? options.indent : -1) + "\n";
+    out += terminal_safe_json(obj.dump(options.indent > 0 ? options.indent : -1)) + "\n";
     return true;
   }
-  out += fmt::format("{} {}\n", kind, id);
+  out += fmt::format("{} {}\n", kind, terminal_safe(id));
   for (const auto& [k, v] : obj.items()) {
     if (k != "id") text_value(k, v, 2, std::max<std::size_t>(options.width, 40), out);
   }

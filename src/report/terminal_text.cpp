@@ -9,8 +9,7 @@ std::string terminal_safe(std::string_view s, bool keep_newlines) {
   out.reserve(s.size());
   for (std::size_t i = 0; i < s.size();) {
     const utf8::Decoded d = utf8::decode(s, i);
-    const bool control = d.cp < 0x20 || d.cp == 0x7F || (d.cp >= 0x80 && d.cp < 0xA0);
-    if (!d.valid || control) {
+    if (!d.valid || utf8::is_control(d.cp)) {
       if (d.cp == '\n' && keep_newlines) {
         out.push_back('\n');
       } else if (d.cp == '\n' || d.cp == '\t') {
@@ -20,6 +19,26 @@ std::string terminal_safe(std::string_view s, bool keep_newlines) {
       }
     } else {
       out.append(s.substr(i, d.length));
+    }
+    i += d.length;
+  }
+  return out;
+}
+
+std::string terminal_safe_json(std::string_view json) {
+  static constexpr char kHex[] = "0123456789abcdef";
+  std::string out;
+  out.reserve(json.size());
+  for (std::size_t i = 0; i < json.size();) {
+    const utf8::Decoded d = utf8::decode(json, i);
+    // DEL and C1 can only be inside a string; the C0 ones there are escaped already, and
+    // outside strings newlines and spaces are the layout.
+    if (d.valid && d.cp >= 0x7F && d.cp < 0xA0) {
+      out.append("\\u00");
+      out.push_back(kHex[(d.cp >> 4) & 0xF]);
+      out.push_back(kHex[d.cp & 0xF]);
+    } else {
+      out.append(json.substr(i, d.length));
     }
     i += d.length;
   }

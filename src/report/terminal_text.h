@@ -13,6 +13,10 @@ namespace crampx::report {
 // tabs and newlines become spaces unless `keep_newlines`.
 std::string terminal_safe(std::string_view s, bool keep_newlines = false);
 
+// JSON text (nlohmann's dump, which escapes only C0 characters) with DEL and the C1
+// control characters written as \u escapes too: still the same JSON, safe on a terminal.
+std::string terminal_safe_json(std::string_view json);
+
 // The display width of UTF-8 text, counting one column per code point.
 std::size_t display_width(std::string_view s);
 

@@ -113,6 +113,7 @@ struct LineCase {
   const char* name;
   Make line;                 // without its newline
   const char* error_code;    // "" when the line is answered as a report
+  const char* id = nullptr;  // the id its record must echo (JSON), when it has one
 };
 
 std::vector<LineCase> line_cases() {
@@ -143,6 +144,22 @@ std::vector<LineCase> line_cases() {
       {"OverTheRecordLimit", [] { return std::string((24u << 20) + 1, 'a'); }, "record_too_long"},
       {"TextOverTheTextLimit", [] { return "{\"text\": \"" + std::string((16u << 20) + 1, 'a') + "\"}"; },
        "text_too_long"},
+      // A JSON line after a byte-order mark or Unicode blanks is still a record: its id kept,
+      // its syntax never read as symptoms (issue 22.5).
+      {"ByteOrderMarkBeforeARecord", bytes("\xEF\xBB\xBF{\"id\": \"bom\", \"text\": \"calf cramps\"}"), "", "\"bom\""},
+      {"NoBreakSpacesBeforeARecord", bytes("\xC2\xA0 \xE2\x80\x83{\"id\": 7, \"text\": \"calf cramps\"}"), "", "7"},
+      {"ByteOrderMarkBeforeBrokenJson", bytes("\xEF\xBB\xBF{\"id\": 8, \"text\": \"calf cramps\""), "invalid_json"},
+      {"NoBreakSpaceBeforeAnArray", bytes("\xC2\xA0[\"calf cramps\"]"), "invalid_record"},
+      // An id is echoed exactly or refused: never rewritten to U+FFFD, where two ids would
+      // collide (issue 22.8).
+      {"IdWithALoneLowSurrogate", bytes("{\"id\": \"a\\udc00\", \"text\": \"calf cramps\"}"), "invalid_id"},
+      {"IdWithALoneHighSurrogate", bytes("{\"id\": \"a\\ud800\", \"text\": \"calf cramps\"}"), "invalid_id"},
+      {"IdWithInvalidUtf8", bytes("{\"id\": \"a\xFF\", \"text\": \"calf cramps\"}"), "invalid_id"},
+      {"IdWithAReplacementCharacter", bytes("{\"id\": \"a\xEF\xBF\xBD\", \"text\": \"calf cramps\"}"), "",
+       "\"a\xEF\xBF\xBD\""},
+      // Two answers for one finding contradict each other (issue 22.9).
+      {"ContradictoryAnswers", bytes("{\"text\": \"cramps\", \"answers\": {\"at_rest\": \"yes\", \"at_rest\": \"no\"}}"),
+       "invalid_answer"},
   };
 }
 
@@ -163,6 +180,9 @@ TEST_P(BadLine, GetsOneRecordAndTheStreamGoesOn) {
   EXPECT_EQ(lines[2]["id"], "after");
   EXPECT_FALSE(lines[2]["causes"].empty());
   const json& mid = lines[1];
+  if (c.id != nullptr) {
+    EXPECT_EQ(mid["id"], json::parse(c.id)) << mid.dump().substr(0, 300);
+  }
   const std::string want = c.error_code;
   if (want.empty()) {
     EXPECT_FALSE(mid.contains("error")) << mid.dump().substr(0, 300);
@@ -192,6 +212,24 @@ TEST(BadStream, ThousandsOfBlankLinesGetARecordEach) {
   for (std::size_t i = 1; i <= 5000; ++i) ASSERT_EQ(lines[i]["error"]["code"], "empty_record") << i;
   EXPECT_TRUE(lines.back()["error"].is_null());
   EXPECT_EQ(r.exit_code, 2);
+}
+
+// Issue 22.9: contradictory --answer options are an error naming the finding; the same
+// answer twice is one answer, listed once.
+TEST(BadAnswers, ContradictoryAnswersAreAnError) {
+  const auto r = crampx({"explain", "--json", "--answer", "at_rest=yes", "--answer", "at_rest=no", "calf cramps"});
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_TRUE(r.out.empty()) << r.out.substr(0, 300);
+  EXPECT_NE(r.err.find("contradictory answers for 'at_rest': yes and no"), std::string::npos) << r.err;
+  const auto twice = crampx({"explain", "--json", "--answer", "at_rest=yes", "--answer", "at_rest=YES", "calf cramps"});
+  ASSERT_EQ(twice.exit_code, 0) << twice.err;
+  EXPECT_EQ(json::parse(twice.out)["answers"].size(), 1u) << twice.out.substr(0, 300);
+  ProcessOptions o;
+  o.stdin_data = "{\"text\": \"calf cramps\", \"answers\": {\"at_rest\": \"yes\", \"at_rest\": \"no\"}}\n";
+  const auto record = crampx({"explain", "--jsonl"}, o);
+  const auto lines = json_lines(record.out);
+  ASSERT_EQ(lines.size(), 1u);
+  EXPECT_NE(lines[0]["error"]["message"].get<std::string>().find("'at_rest'"), std::string::npos) << record.out;
 }
 
 // ---- Bad knowledge bases: `crampx kb validate FILE` and `--kb FILE` ------------------
@@ -230,6 +268,33 @@ std::vector<KbCase> kb_cases() {
        {"nested deeper than 64 levels"}},
       {"NotAnObject", bytes("[1, 2, 3]"), {"must hold a JSON object"}},
       {"NumberOutOfRange", bytes("{\"meta\": {\"version\": 1e400}}"), {"invalid JSON", "1e400"}},
+      // Issue 22.1: no string of a knowledge base can drive the terminal.
+      {"ControlCharacters", broken_kb([](json& kb) {
+         kb["causes"][0]["label"] = "Cramps\x1b]0;owned\x07";
+         kb["meta"]["disclaimer"] = "Not advice\u009b2J";
+       }),
+       {"/causes/0/label", "/meta/disclaimer", "control character (U+001B at byte 6)", "U+009B"}},
+      // Issue 22.2: a prior a float cannot hold made every probability NaN.
+      {"PriorThatAFloatCannotHold", broken_kb([](json& kb) { kb["causes"][0]["prior"] = 1e-46; }),
+       {"/causes/0/prior", "too small to be stored"}},
+      {"FrequencyThatAFloatCannotHold", broken_kb([](json& kb) { kb["causes"][1]["findings"][0]["frequency"] = 1e-45; }),
+       {"/causes/1/findings/0/frequency", "too small to be stored"}},
+      // Issue 22.7: what validation let through.
+      {"PhraseOfFillersOnly", broken_kb([](json& kb) { kb["lexicon"]["muscle_cramp"]["phrases"].push_back("my"); }),
+       {"/lexicon/muscle_cramp/phrases/", "'my' holds filler words only"}},
+      {"PhraseOfANumberRangeOnly", broken_kb([](json& kb) { kb["lexicon"]["muscle_cramp"]["phrases"].push_back("{1-99}"); }),
+       {"/lexicon/muscle_cramp/phrases/", "a number range and filler words only"}},
+      {"MechanismChainRepeatsAStep", broken_kb([](json& kb) {
+         json& chain = kb["causes"][0]["mechanisms"];
+         chain.insert(chain.begin(), chain[0]);
+       }),
+       {"/causes/0/mechanisms/1", "already in the mechanism chain"}},
+      {"NormalStepThatDisturbs", broken_kb([](json& kb) { kb["mechanisms"][0]["disturbs"] = kb["mechanisms"][1]["id"]; }),
+       {"/mechanisms/0/disturbs", "a normal_step does not"}},
+      {"TwoNormalStepsWithOneOrder", broken_kb([](json& kb) { kb["mechanisms"][1]["order"] = kb["mechanisms"][0]["order"]; }),
+       {"/mechanisms/1/order", "another normal_step has the order"}},
+      {"OrderBeyond32Bits", broken_kb([](json& kb) { kb["mechanisms"][0]["order"] = 4294967297ull; }),
+       {"/mechanisms/0/order"}},
   };
 }
 

@@ -24,7 +24,7 @@ TEST(InterviewE2E, AsksOneQuestionAtATimeOnATerminal) {
   const std::string& t = pty.transcript();
   EXPECT_NE(t.find("TRIAGE:"), std::string::npos) << t;
   EXPECT_NE(t.find("To see this report again"), std::string::npos) << t;
-  EXPECT_NE(t.find("crampx explain 'I get cramps' --answer night_time=no"), std::string::npos) << t;
+  EXPECT_NE(t.find("crampx explain --answer night_time=no --answer heat_exposure=no -- 'I get cramps'"), std::string::npos) << t;
   EXPECT_NE(t.find("\x1b["), std::string::npos) << "colour on a terminal";
 }
 
@@ -48,6 +48,43 @@ TEST(InterviewE2E, AnswersPipedOnStdin) {
   EXPECT_NE(r.out.find("] yes"), std::string::npos) << r.out;  // piped answers are echoed
   EXPECT_NE(r.out.find("--answer"), std::string::npos);
   EXPECT_EQ(r.out.find("\x1b["), std::string::npos);  // no colour off a terminal
+}
+
+// Issue 22.10: the command the interview prints to see its report again gives back the same
+// description and answers for every description: one that starts with '-' (an option
+// to the old command line, which put the text first), one with quotes and shell syntax, and
+// one with an escape sequence and an invalid byte (written as $'...\x1b...', printable).
+TEST(InterviewE2E, TheCommandToSeeTheReportAgainWorksForEveryDescription) {
+  for (const std::string& description : {std::string("-5 degrees outside and I get cramps"),
+                                        std::string("it's \"bad\"; $HOME `id` I get cramps \\ too"),
+                                        std::string("I get \x1b]0;x\x07 cramps \xff")}) {
+    ProcessOptions o;
+    o.stdin_data = description + "\nyes\nno\nquit\n";
+    const auto r = mini({"interview"}, o);
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    // The command may be wrapped over lines ending in " \\", as a shell reads it.
+    const std::string marker = "To see this report again (add --full for the detail):\ncrampx explain ";
+    const auto at = r.out.find(marker);
+    ASSERT_NE(at, std::string::npos) << r.out;
+    std::size_t end = at + marker.size();
+    while (r.out.compare(r.out.find('\n', end) - 2, 2, " \\") == 0) end = r.out.find('\n', end) + 1;
+    const std::string rest = r.out.substr(at + marker.size(), r.out.find('\n', end) - at - marker.size());
+    EXPECT_EQ(rest.find('\x1b'), std::string::npos) << rest;  // printable on the terminal
+    ProcessOptions none;
+    none.stdin_closed = true;
+    const auto again = run({"/bin/bash", "-c",
+                            std::string("exec \"$0\" --kb \"$1\" explain --json ") + rest, CRAMPX_BINARY, kMiniKb},
+                           none);
+    ASSERT_EQ(again.exit_code, 0) << rest << "\n" << again.err;
+    const auto j = nlohmann::json::parse(again.out);
+    std::string expected = description;  // JSON shows an invalid byte as U+FFFD
+    if (const auto bad = expected.find('\xff'); bad != std::string::npos) expected.replace(bad, 1, "\uFFFD");
+    EXPECT_EQ(j["input"].get<std::string>(), expected) << rest;
+    std::size_t answered = 0;
+    for (auto k = rest.find("--answer "); k != std::string::npos; k = rest.find("--answer ", k + 1)) ++answered;
+    EXPECT_GT(answered, 0u) << r.out;
+    EXPECT_EQ(j["answers"].size(), answered) << rest;
+  }
 }
 
 TEST(InterviewE2E, StopsWhenOneCauseIsClear) {

@@ -166,5 +166,44 @@ TEST(StreamE2E, CtrlCWhileTheInputPausesEndsTheStream) {
   }
 }
 
+// Issue 22.6: the first Ctrl-C ends a stream at any -j even while its output is blocked
+// on a pipe nobody reads (at -j 2 and more it took a second one: the signal reached a
+// thread other than the one blocked in write).
+TEST(StreamE2E, CtrlCEndsAStreamWhoseOutputNobodyReads) {
+  std::string input;
+  for (int i = 0; i < 20000; ++i) input += "calf cramps at night after a long run\n";
+  ProcessOptions o;
+  o.stdin_data = input;
+  o.stall_stdout_after = 1;  // the reader stops at once: the pipe fills and the writer blocks
+  o.timeout_ms = 20000;
+  for (const char* jobs : {"1", "2", "4", "8"}) {
+    const auto r = mini({"explain", "--jsonl", "--brief", "-j", jobs}, o);
+    EXPECT_FALSE(r.timed_out) << jobs;
+    EXPECT_EQ(r.exit_code, 130) << jobs << r.err;
+    EXPECT_GE(r.ms_after_interrupt, 0) << jobs;
+    EXPECT_LT(r.ms_after_interrupt, 5000) << jobs;
+  }
+}
+
+// Issue 22.4: long records share a memory budget across threads; a thread whose record
+// does not fit waits for the others' (three 11 MB texts cost more than the budget holds
+// together). Waiting loses and reorders nothing, and nothing waits for ever.
+TEST(StreamE2E, LongRecordsWaitForMemoryAndKeepTheirOrder) {
+  std::string text;
+  while (text.size() < (11u << 20)) text += "my calves cramp at night after long runs and twitch ";
+  ProcessOptions o;
+  for (int i = 0; i < 3; ++i) o.stdin_data += nlohmann::json{{"id", i}, {"text", text}}.dump() + "\n";
+  o.stdin_data += "{\"id\": 3, \"text\": \"calf cramps at night\"}\n";
+  const auto r = crampx({"explain", "--jsonl", "--brief", "-j", "3"}, o);
+  EXPECT_FALSE(r.timed_out);
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  const auto lines = json_lines(r.out);
+  ASSERT_EQ(lines.size(), 4u);
+  for (int i = 0; i < 4; ++i) {
+    EXPECT_EQ(lines[static_cast<std::size_t>(i)]["id"], i);
+    EXPECT_TRUE(lines[static_cast<std::size_t>(i)]["error"].is_null()) << lines[static_cast<std::size_t>(i)].dump();
+  }
+}
+
 }  // namespace
 }  // namespace crampx::test

@@ -71,8 +71,10 @@ ProcessResult run(const std::vector<std::string>& args, const ProcessOptions& op
   bool interrupted = false;
   const auto deadline = std::chrono::steady_clock::now() + std::chrono::milliseconds(options.timeout_ms);
   bool out_open = true, err_open = true;
+  bool out_stalled = false;  // stdout left unread (stall_stdout_after)
+  std::chrono::steady_clock::time_point stalled_at, interrupted_at;
   char buf[65536];
-  while (out_open || err_open || (in[1] >= 0 && !holding)) {
+  while ((out_open && !out_stalled) || err_open || (in[1] >= 0 && !holding)) {
     if (holding && out_lines >= hold_until) {
       close(in[1]);
       in[1] = -1;
@@ -81,14 +83,27 @@ ProcessResult run(const std::vector<std::string>& args, const ProcessOptions& op
     if (!interrupted && options.interrupt_after_lines > 0 && out_lines >= options.interrupt_after_lines) {
       kill(pid, SIGINT);
       interrupted = true;
+      interrupted_at = std::chrono::steady_clock::now();
+    }
+    auto wait_until = deadline;
+    if (out_stalled && !interrupted) {
+      const auto when = stalled_at + std::chrono::milliseconds(options.stall_interrupt_ms);
+      if (std::chrono::steady_clock::now() >= when) {
+        kill(pid, SIGINT);
+        interrupted = true;
+        interrupted_at = std::chrono::steady_clock::now();
+      } else {
+        wait_until = std::min(deadline, when);
+      }
     }
     pollfd fds[3];
     int n = 0;
-    if (out_open) fds[n++] = {out[0], POLLIN, 0};
+    if (out_open && !out_stalled) fds[n++] = {out[0], POLLIN, 0};
     if (err_open) fds[n++] = {err[0], POLLIN, 0};
     if (in[1] >= 0 && !holding) fds[n++] = {in[1], POLLOUT, 0};
-    const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(deadline - std::chrono::steady_clock::now());
+    const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(wait_until - std::chrono::steady_clock::now());
     const int ready = poll(fds, static_cast<nfds_t>(n), static_cast<int>(std::max<long long>(0, left.count())));
+    if (ready == 0 && wait_until != deadline) continue;
     if (ready == 0) {  // the deadline: whatever it waits for, it waits too long
       kill(pid, SIGKILL);
       result.timed_out = true;
@@ -123,6 +138,10 @@ ProcessResult run(const std::vector<std::string>& args, const ProcessOptions& op
       }
       (is_out ? result.out : result.err).append(buf, static_cast<std::size_t>(r));
       if (is_out) out_lines += static_cast<std::size_t>(std::count(buf, buf + r, '\n'));
+      if (is_out && options.stall_stdout_after > 0 && result.out.size() >= options.stall_stdout_after && !out_stalled) {
+        out_stalled = true;
+        stalled_at = std::chrono::steady_clock::now();
+      }
       if (is_out && options.close_stdout_after > 0 && result.out.size() >= options.close_stdout_after) {
         close(out[0]);
         out_open = false;
@@ -134,6 +153,10 @@ ProcessResult run(const std::vector<std::string>& args, const ProcessOptions& op
   }
   int status = 0;
   waitpid(pid, &status, 0);
+  if (interrupted) {
+    result.ms_after_interrupt =
+        std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - interrupted_at).count();
+  }
   result.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
   return result;
 }

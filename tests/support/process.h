@@ -12,6 +12,7 @@ struct ProcessResult {
   std::string out;
   std::string err;
   bool timed_out = false;  // killed after ProcessOptions::timeout_ms
+  long long ms_after_interrupt = -1;  // from the SIGINT it was sent to its exit
 };
 
 struct ProcessOptions {
@@ -25,6 +26,10 @@ struct ProcessOptions {
   // come out on stdout (0: closed once written), as a slow writer of the input would.
   std::size_t keep_stdin_open_until_lines = 0;
   std::size_t interrupt_after_lines = 0;       // > 0: send SIGINT once this many lines came out
+  // A reader of the output that stops: > 0, stdout is no longer read (but kept open) once this
+  // many bytes came out, and SIGINT is sent stall_interrupt_ms later.
+  std::size_t stall_stdout_after = 0;
+  int stall_interrupt_ms = 300;
   int timeout_ms = 60000;                      // then the process is killed (SIGKILL): a hang fails, not blocks
 };
 

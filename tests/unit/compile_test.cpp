@@ -140,5 +140,32 @@ TEST(Compile, DictionaryHashesNormalizeWords) {
   EXPECT_TRUE(std::binary_search(hashes.begin(), hashes.end(), stable_hash("dont")));
 }
 
+
+// Issue 22.7: fillers may sit inside a phrase, so a phrase of fillers alone, or of a number
+// range alone, matched ordinary text ("my dog is fine" was a muscle cramp). A literal number
+// is a word of its own ("24/7").
+TEST(Compile, APhraseOfFillersOrANumberRangeAloneIsAProblem) {
+  json root = json::parse(test::mini_kb_text());
+  root["lexicon"]["muscle_cramp"]["phrases"].push_back("my");
+  root["lexicon"]["muscle_cramp"]["phrases"].push_back("{1-99}");
+  root["lexicon"]["night_time"]["lookalikes"] = json::array({"the {2-9} very"});
+  root["language"]["guards"][0]["phrase"] = "really right";
+  const auto ps = compile_problems(root);
+  auto has = [&](const std::string& pointer, const std::string& words) {
+    return std::any_of(ps.begin(), ps.end(), [&](const kb::Problem& p) {
+      return p.pointer == pointer && p.message.find(words) != std::string::npos;
+    });
+  };
+  EXPECT_TRUE(has("/lexicon/muscle_cramp/phrases/5", "'my' holds filler words only")) << kb::format_problems(ps);
+  EXPECT_TRUE(has("/lexicon/muscle_cramp/phrases/6", "a number range and filler words only")) << kb::format_problems(ps);
+  EXPECT_TRUE(has("/lexicon/night_time/lookalikes/0", "filler words only")) << kb::format_problems(ps);
+  EXPECT_TRUE(has("/language/guards/0", "filler words only")) << kb::format_problems(ps);
+
+  root = json::parse(test::mini_kb_text());
+  root["lexicon"]["muscle_cramp"]["phrases"].push_back("24/7");
+  root["lexicon"]["muscle_cramp"]["phrases"].push_back("my {2-9} legs");
+  EXPECT_TRUE(compile_problems(root).empty()) << kb::format_problems(compile_problems(root));
+}
+
 }  // namespace
 }  // namespace crampx::compile

@@ -236,11 +236,19 @@ TEST(Record, AnswersAreReadAlikeInAnyCase) {
 }
 
 TEST(Record, AnswerOptionsKeepTheirOrderAndStopAtTheFirstBadOne) {
-  const auto both = parse_answer_options({"night_time=yes", "night_time=No"}, test::mini_kb());
+  const auto both = parse_answer_options({"night_time=yes", "weakness=No", "night_time=YES"}, test::mini_kb());
   ASSERT_TRUE(both.ok());
-  ASSERT_EQ(both->size(), 2u);
+  ASSERT_EQ(both->size(), 2u);  // the same answer twice is one answer
   EXPECT_EQ((*both)[0].answer, infer::Answer::yes);
   EXPECT_EQ((*both)[1].answer, infer::Answer::no);
+  // Issue 22.9: two answers for one finding contradict each other (they were both kept).
+  const auto contradiction = parse_answer_options({"night_time=yes", "night_time=No"}, test::mini_kb());
+  ASSERT_FALSE(contradiction.ok());
+  EXPECT_EQ(contradiction.error().code, ErrorCode::invalid_answer);
+  EXPECT_EQ(contradiction.error().message, "contradictory answers for 'night_time': yes and no");
+  const Record r = parse(R"({"text": "cramps", "answers": {"night_time": "yes", "weakness": "no", "night_time": "no"}})");
+  ASSERT_TRUE(r.error);
+  EXPECT_EQ(r.error->message, "contradictory answers for 'night_time': yes and no");
   const auto bad = parse_answer_options({"night_time=yes", "night_time=perhaps", "nite=yes"}, test::mini_kb());
   ASSERT_FALSE(bad.ok());
   EXPECT_EQ(bad.error().code, ErrorCode::invalid_answer);

@@ -8,9 +8,14 @@
 #include <set>
 #include <nlohmann/json.hpp>
 
+#include "base/utf8.h"
+#include "compile/compile.h"
+#include "kb/validate.h"
+#include "report/kb_views.h"
 #include "report/terminal_text.h"
 #include "report/wording.h"
 #include "support/test_kb.h"
+#include "text/kb_search.h"
 
 namespace crampx::report {
 namespace {
@@ -218,6 +223,77 @@ TEST(Render, JsonAndJsonlAreTheSameDocument) {
     EXPECT_EQ(cause["prevention"].size(), rec->prevention.count);
     EXPECT_EQ(cause["references"].size(), rec->references.count);
   }
+}
+
+
+// Issue 22.1: validation refuses control characters in a knowledge base, and the renderers
+// neutralise them all the same: a knowledge base compiled without validation, with escape
+// sequences in its labels, summaries, phrases, questions, URLs and disclaimer, reaches no
+// terminal raw through any view (list and search show the image's strings, checked last).
+TEST(Render, KnowledgeBaseTextNeverReachesTheTerminalRaw) {
+  json root = json::parse(test::mini_kb_text());
+  const std::string esc = "\x1b]0;owned\x07\x1b[2J\u009b31m\x7f";
+  root["causes"][0]["label"] = "Night cramps" + esc;
+  root["causes"][0]["summary"] = "Harmless." + esc;
+  for (json& f : root["findings"]) f["label"] = f["label"].get<std::string>() + esc;
+  root["findings"][1]["question"] = "Night?" + esc;
+  for (json& m : root["mechanisms"]) m["description"] = "Step" + esc;
+  root["treatments"][1]["cautions"][0]["text"] = "Careful" + esc;
+  root["references"][0]["url"] = "https://example.org/" + esc;
+  root["meta"]["disclaimer"] = "Not advice" + esc;
+  root["lexicon"]["muscle_cramp"]["phrases"].push_back("cramp" + esc);
+  auto doc = kb::parse_document(root.dump(), "unchecked.json");
+  ASSERT_TRUE(doc.ok());
+  EXPECT_FALSE(kb::validate(*doc).empty());  // refused there; compiled here regardless
+  std::vector<kb::Problem> problems;
+  compile::Image image = compile::compile(*doc, kb::embedded().dictionary(), problems);
+  ASSERT_TRUE(problems.empty()) << kb::format_problems(problems);
+  auto owner = std::shared_ptr<const void>(image.storage, image.storage.get());
+  const kb::KnowledgeBase kb = kb::KnowledgeBase::from_image(image.bytes(), owner).value();
+
+  auto clean = [](std::string_view s) {
+    for (std::size_t i = 0; i < s.size();) {
+      const utf8::Decoded d = utf8::decode(s, i);
+      if (!d.valid || (d.cp < 0x20 && d.cp != '\n') || (d.cp >= 0x7F && d.cp < 0xA0)) return false;
+      i += d.length;
+    }
+    return true;
+  };
+  infer::Workspace ws;
+  infer::Report r;
+  infer::explain("calf cramps at night", {}, kb, {}, ws, r);
+  RenderOptions options;
+  for (const Format f : {Format::text, Format::markdown}) {
+    std::string out;
+    render(f, r, kb, options, out);
+    EXPECT_TRUE(clean(out)) << out;
+  }
+  for (std::uint32_t c = 0; c < kb.causes().size(); ++c) {
+    std::string out;
+    render_why(c, kb, options, false, out);
+    EXPECT_TRUE(clean(out)) << out;
+  }
+  for (const char* id : {"nocturnal_leg_cramps", "muscle_cramp", "night_time", "lower_motor_neuron", "quinine", "ref_test"}) {
+    for (const bool as_json : {false, true}) {
+      std::string out;
+      ASSERT_TRUE(render_show(id, kb, options, as_json, out)) << id;
+      EXPECT_TRUE(clean(out)) << out;
+      if (as_json) {
+        EXPECT_TRUE(json::accept(out)) << out;
+      }
+    }
+  }
+  for (const GraphFormat g : {GraphFormat::dot, GraphFormat::mermaid}) {
+    std::string out;
+    render_graph(kb, g, std::nullopt, out);
+    EXPECT_TRUE(clean(out)) << out;
+  }
+  for (const text::SearchHit& hit : text::search_kb("night cramps", kb).hits) {
+    EXPECT_TRUE(clean(hit.label) && clean(hit.why)) << hit.label << hit.why;
+  }
+  const auto* header = reinterpret_cast<const kb::ImageHeader*>(kb.image().data());
+  const kb::SectionEntry strings = header->sections[static_cast<std::uint32_t>(kb::Section::strings)];
+  EXPECT_TRUE(clean({reinterpret_cast<const char*>(kb.image().data()) + strings.offset, strings.count}));
 }
 
 }  // namespace

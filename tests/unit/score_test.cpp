@@ -7,6 +7,11 @@
 #include <cmath>
 #include <random>
 
+#include <nlohmann/json.hpp>
+
+#include "compile/compile.h"
+#include "kb/validate.h"
+
 #include "kb/likelihood.h"
 #include "support/test_kb.h"
 
@@ -253,6 +258,41 @@ TEST(Score, WorkedExampleOfScoringMd) {
   EXPECT_NEAR(r.causes[1].conflicting[0].bits, -1.81, 5e-3);
   EXPECT_EQ(r.confidence, Confidence::high);
   EXPECT_FALSE(r.question.asked);  // 90.3 % is clear enough
+}
+
+// Issue 22.2: priors validation refuses (1e-46 is 0 in a float, 3e38 beyond a probability, a negative one)
+// once made every probability NaN. Scoring an image built without validation still gives
+// probabilities that are numbers in [0, 1] summing to 1, with or without findings.
+kb::KnowledgeBase compiled_unchecked(const std::string& text) {
+  auto doc = kb::parse_document(text, "unchecked.json");
+  EXPECT_TRUE(doc.ok());
+  EXPECT_FALSE(kb::validate(*doc).empty());  // refused there; compiled here regardless
+  std::vector<kb::Problem> problems;
+  compile::Image image = compile::compile(*doc, kb::embedded().dictionary(), problems);
+  EXPECT_TRUE(problems.empty()) << kb::format_problems(problems);
+  auto owner = std::shared_ptr<const void>(image.storage, image.storage.get());
+  return kb::KnowledgeBase::from_image(image.bytes(), owner).value();
+}
+
+TEST(Score, ProbabilitiesAreNumbersSummingToOneWhateverThePriors) {
+  const std::vector<std::vector<double>> priors = {
+      {1e-46, 1e-46, 1e-46}, {3e38, 0.3, 0.2}, {3e38, 3e38, 1e-46}, {-0.5, 0.3, 0.2}, {-1, -1, -1}, {0, 0.3, 1e-46}};
+  for (const std::vector<double>& p : priors) {
+    nlohmann::json root = nlohmann::json::parse(test::mini_kb_text());
+    for (std::size_t c = 0; c < p.size(); ++c) root["causes"][c]["prior"] = p[c];
+    const kb::KnowledgeBase kb = compiled_unchecked(root.dump());
+    for (const State state : {State::unknown, State::present, State::absent}) {
+      const Evidence e = test::evidence_of(kb, state);
+      std::vector<CauseScore> out;
+      double sum = score_causes(e, kb, true, out);  // the unlisted share
+      EXPECT_TRUE(sum >= 0 && sum <= 1) << sum;
+      for (const CauseScore& s : out) {
+        EXPECT_TRUE(s.probability >= 0 && s.probability <= 1) << s.probability << " prior " << p[s.cause];
+        sum += s.probability;
+      }
+      EXPECT_NEAR(sum, 1.0, 1e-9) << nlohmann::json(p).dump();
+    }
+  }
 }
 
 }  // namespace

@@ -277,5 +277,72 @@ TEST(Validate, ScoringNumbersStayInRange) {
   EXPECT_TRUE(has(problems_of(kb), "/scoring", "note")) << dump(problems_of(kb));
 }
 
+// Issue 22.1: a knowledge base never drives the terminal. Every string and every key is
+// checked, wherever it is, and the problem names its pointer and the character.
+TEST(Validate, ControlCharactersAreRefusedInEveryString) {
+  json kb = mini();
+  kb["causes"][0]["label"] = "Night cramps\x1b]0;owned\x07";
+  kb["causes"][0]["summary"] = "Clears \x1b[2J the screen";
+  kb["findings"][1]["question"] = "A bell\x07?";
+  kb["lexicon"]["muscle_cramp"]["phrases"].push_back("cramp\tnow");
+  kb["meta"]["disclaimer"] = "Not advice\u009b31m";  // U+009B: a one-character CSI
+  kb["references"][0]["url"] = "https://example.org/\x7f";
+  kb["lexicon"]["muscle_cramp"]["odd\x1bkey"] = json::array({"x"});
+  const auto ps = problems_of(kb);
+  EXPECT_TRUE(has(ps, "/causes/0/label", "U+001B at byte 12")) << dump(ps);
+  EXPECT_TRUE(has(ps, "/causes/0/summary", "control character")) << dump(ps);
+  EXPECT_TRUE(has(ps, "/findings/1/question", "U+0007")) << dump(ps);
+  EXPECT_TRUE(has(ps, "/lexicon/muscle_cramp/phrases/5", "U+0009")) << dump(ps);
+  EXPECT_TRUE(has(ps, "/meta/disclaimer", "U+009B")) << dump(ps);
+  EXPECT_TRUE(has(ps, "/references/0/url", "U+007F")) << dump(ps);
+  EXPECT_TRUE(has(ps, "/lexicon/muscle_cramp/odd\x1bkey", "the key holds a control character")) << dump(ps);
+}
+
+// Issue 22.2: a prior of 1e-46 is above zero, as the schema asks, but a float holds it as
+// 0, and every probability became NaN. Priors, frequencies and base rates are refused when
+// a float cannot hold them.
+TEST(Validate, ProbabilitiesAFloatCannotHoldAreRefused) {
+  json kb = mini();
+  kb["causes"][0]["prior"] = 1e-46;
+  kb["causes"][1]["findings"][0]["frequency"] = 1e-40;
+  kb["findings"][2]["base_rate"] = 5e-39;
+  const auto ps = problems_of(kb);
+  EXPECT_TRUE(has(ps, "/causes/0/prior", "too small to be stored")) << dump(ps);
+  EXPECT_TRUE(has(ps, "/causes/1/findings/0/frequency", "too small")) << dump(ps);
+  EXPECT_TRUE(has(ps, "/findings/2/base_rate", "too small")) << dump(ps);
+  kb = mini();
+  kb["causes"][0]["prior"] = 2e-38;  // the smallest a float holds is about 1.18e-38
+  EXPECT_TRUE(problems_of(kb).empty()) << dump(problems_of(kb));
+}
+
+// Issue 22.7: mechanism chains and steps that make no sense are refused.
+TEST(Validate, AMechanismChainGoesThroughEachStepOnce) {
+  json kb = mini();
+  kb["causes"][0]["mechanisms"] = json::array({"nerve_overactivity", "nerve_overactivity", "lower_motor_neuron"});
+  EXPECT_TRUE(has(problems_of(kb), "/causes/0/mechanisms/1", "already in the mechanism chain")) << dump(problems_of(kb));
+}
+
+TEST(Validate, ANormalStepDisturbsNothing) {
+  json kb = mini();
+  kb["mechanisms"][0]["disturbs"] = "relaxation";
+  EXPECT_TRUE(has(problems_of(kb), "/mechanisms/0/disturbs", "a normal_step does not")) << dump(problems_of(kb));
+}
+
+TEST(Validate, TwoNormalStepsNeverShareAnOrder) {
+  json kb = mini();
+  kb["mechanisms"][1]["order"] = 1;
+  EXPECT_TRUE(has(problems_of(kb), "/mechanisms/1/order", "another normal_step has the order 1 (/mechanisms/0/order)"))
+      << dump(problems_of(kb));
+}
+
+// 4294967297 was cut to 1 in the image: `why` said step 1 and `show` 4294967297.
+TEST(Validate, AnOrderBeyond32BitsIsRefused) {
+  json kb = mini();
+  kb["mechanisms"][1]["order"] = 4294967297ull;
+  EXPECT_TRUE(has(problems_of(kb), "/mechanisms/1/order", "")) << dump(problems_of(kb));
+  kb["mechanisms"][1]["order"] = 4294967295ull;
+  EXPECT_TRUE(problems_of(kb).empty()) << dump(problems_of(kb));
+}
+
 }  // namespace
 }  // namespace crampx::kb
