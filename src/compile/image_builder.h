@@ -50,6 +50,7 @@ class ImageBuilder {
   std::vector<kb::SecondStemRec> second_stems;
   std::vector<kb::CompoundRec> compounds;
   std::vector<kb::WordClassRec> word_classes;
+  std::vector<kb::FrameRec> frames;
   std::string source_json;
 
   Image finish() const;
