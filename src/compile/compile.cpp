@@ -92,6 +92,7 @@ class Compiler {
       rec.id = s(f, "id");
       rec.label = s(f, "label");
       rec.question = s(f, "question");
+      rec.hpo = s(f, "hpo");
       rec.references = refs(f);
       rec.base_rate = f.at("base_rate").get<float>();
       rec.kind = enum_of<kb::FindingKind>(f, "kind");
@@ -118,6 +119,7 @@ class Compiler {
 
   void causes() {
     const auto& findings = index_.at("findings");
+    const auto& causes = index_.at("causes");
     for (const json& c : root_.at("causes")) {
       kb::CauseRec rec{};
       rec.id = s(c, "id");
@@ -135,8 +137,10 @@ class Compiler {
       rec.treatments = ids(c, "treatments", "treatments");
       rec.prevention = ids(c, "prevention", "prevention");
       rec.references = refs(c);
+      rec.category = c.contains("category") ? causes.at(c["category"].get<std::string>()) : kb::kNone;
       rec.prior = c.at("prior").get<float>();
       rec.triage = enum_of<kb::Level>(c, "triage");
+      rec.kind = enum_of<kb::CauseKind>(c, "kind");  // cause when left out
       b_.causes.push_back(rec);
     }
   }

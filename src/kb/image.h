@@ -38,6 +38,10 @@ struct Range {  // records [begin, begin + count) of a record section
 enum class Level : std::uint8_t { self_care = 0, consult = 1, urgent = 2, emergency = 3 };
 enum class FindingKind : std::uint8_t { symptom, sign, site, timing, trigger, context, history, medication };
 enum class Scope : std::uint8_t { core, weak, context };
+// cause: a cause of muscle cramps, spasms, twitching or stiffness. lookalike: what people
+// call a cramp or spasm that is not one of a skeletal muscle (a clot, period pain ...),
+// ranked in the same differential.
+enum class CauseKind : std::uint8_t { cause, lookalike };
 enum class MechanismKind : std::uint8_t { normal_step, disturbance };
 enum class TreatmentKind : std::uint8_t {
   self_care, medication, supplement, fluid_replacement, alternative, treat_underlying, procedure
@@ -77,6 +81,11 @@ template <>
 struct EnumNames<kb::Scope> {
   static constexpr std::pair<kb::Scope, std::string_view> table[] = {
       {kb::Scope::core, "core"}, {kb::Scope::weak, "weak"}, {kb::Scope::context, "context"}};
+};
+template <>
+struct EnumNames<kb::CauseKind> {
+  static constexpr std::pair<kb::CauseKind, std::string_view> table[] = {
+      {kb::CauseKind::cause, "cause"}, {kb::CauseKind::lookalike, "lookalike"}};
 };
 template <>
 struct EnumNames<kb::MechanismKind> {
@@ -138,6 +147,7 @@ struct ReferenceRec {
 
 struct FindingRec {
   Str id, label, question;
+  Str hpo;        // Human Phenotype Ontology term id ("HP:0001337"); empty when none fits
   Range phrases;  // into the phrase section (this finding's own phrases, canonical first)
   Ids references;
   Ids implies;    // the other findings its canonical phrase says ("after exercise": exercise)
@@ -145,6 +155,7 @@ struct FindingRec {
   FindingKind kind;
   Scope scope;
   bool past_counts;
+  std::uint8_t pad = 0;  // written as zero, so the same knowledge base gives the same image bytes
 };
 
 struct MechanismRec {
@@ -165,9 +176,12 @@ struct CauseFindingRec {
 struct CauseRec {
   Str id, label, summary;
   Range findings;  // into the cause-finding section
-  Ids mechanisms, conditions, diagnostics, treatments, prevention, references;
+  Ids mechanisms, conditions, diagnostics, treatments, prevention, references;  // a lookalike's chain may be empty
+  std::uint32_t category;  // cause index of the group it belongs under (one of meta.required_causes), or kNone
   float prior;
   Level triage;
+  CauseKind kind;
+  std::uint8_t pad[2] = {};  // written as zeros, so the same knowledge base gives the same image bytes
 };
 
 struct ConditionRec {

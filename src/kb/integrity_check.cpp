@@ -259,6 +259,12 @@ class Checker {
         }
       }
       check_ids(c, base, "mechanisms", "mechanisms");
+      const std::string* cause_kind = string_at(c, "kind");
+      const bool lookalike = cause_kind != nullptr && *cause_kind == "lookalike";
+      if (!lookalike && c.contains("mechanisms") && c["mechanisms"].is_array() && c["mechanisms"].empty()) {
+        add(base + "/mechanisms", "a cause needs a mechanism chain; only a lookalike may leave it empty");
+      }
+      check_category(c, base, lookalike);
       if (c.contains("mechanisms") && c["mechanisms"].is_array() && !c["mechanisms"].empty()) {
         const json& chain = c["mechanisms"];
         for (std::size_t k = 0; k < chain.size(); ++k) {
@@ -276,6 +282,54 @@ class Checker {
       check_ids(c, base, "treatments", "treatments");
       check_ids(c, base, "prevention", "prevention");
     }
+  }
+
+  // A cause's `category` is one of the groups meta.required_causes lists; a group has none,
+  // and neither does a lookalike (it is not a cramp of any group). Without required_causes
+  // (a fixture, a draft) it names a cause that has no category itself.
+  void check_category(const json& c, const std::string& base, bool lookalike) {
+    const std::string* id = string_at(c, "id");
+    const std::set<std::string> groups = required_causes();
+    if (id != nullptr && groups.count(*id) != 0 && c.contains("category")) {
+      add(base + "/category", fmt::format("'{}' is a group (meta.required_causes) and belongs under none", *id));
+      return;
+    }
+    const std::string* category = string_at(c, "category");
+    if (category == nullptr) return;
+    const std::string pointer = base + "/category";
+    if (lookalike) {
+      add(pointer, "a lookalike is not a cramp of any group and takes no category");
+    } else if (!has("causes", *category)) {
+      add(pointer, fmt::format("'{}' is not the id of any entry of /causes", *category));
+    } else if (has_required_causes() && groups.count(*category) == 0) {
+      add(pointer, fmt::format("'{}' is not one of the groups meta.required_causes lists", *category));
+    } else if (!has_required_causes() && string_at(cause_by_id(*category), "category") != nullptr) {
+      add(pointer, fmt::format("'{}' is itself under a category; name its group", *category));
+    }
+  }
+
+  bool has_required_causes() const {
+    const auto meta = root_.find("meta");
+    return meta != root_.end() && meta->is_object() && meta->contains("required_causes") &&
+           (*meta)["required_causes"].is_array();
+  }
+
+  std::set<std::string> required_causes() const {
+    std::set<std::string> out;
+    if (!has_required_causes()) return out;
+    for (const json& id : root_["meta"]["required_causes"]) {
+      if (id.is_string()) out.insert(id.get<std::string>());
+    }
+    return out;
+  }
+
+  const json& cause_by_id(const std::string& id) const {
+    static const json none;
+    const json* causes = array_at(root_, "causes");
+    const auto kind = ids_.find("causes");
+    if (causes == nullptr || kind == ids_.end()) return none;
+    const auto found = kind->second.find(id);
+    return found == kind->second.end() ? none : (*causes)[found->second];
   }
 
   void check_conditions() {

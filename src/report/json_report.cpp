@@ -83,7 +83,9 @@ void write_cause_knowledge(JsonWriter& w, const KnowledgeBase& kb, const kb::Cau
 void write_cause(JsonWriter& w, const KnowledgeBase& kb, const infer::CauseScore& s) {
   const kb::CauseRec& c = kb.causes()[s.cause];
   w.begin_object();
-  w.field("id", kb.str(c.id)).field("label", kb.str(c.label)).field("probability", s.probability);
+  w.field("id", kb.str(c.id)).field("label", kb.str(c.label)).field("kind", to_string(c.kind));
+  if (c.category != kb::kNone) w.field("category", kb.str(kb.causes()[c.category].id));
+  w.field("probability", s.probability);
   w.field("summary", kb.str(c.summary));
   write_contributions(w, kb, "supporting", s.supporting);
   write_contributions(w, kb, "conflicting", s.conflicting);
@@ -104,7 +106,9 @@ void write_findings(JsonWriter& w, const infer::Report& r, const KnowledgeBase& 
     const text::Mention& m = mentions[i];
     const kb::FindingRec& f = kb.findings()[m.finding];
     w.begin_object();
-    w.field("id", kb.str(f.id)).field("label", kb.str(f.label)).field("status", to_string(m.status));
+    w.field("id", kb.str(f.id)).field("label", kb.str(f.label));
+    if (f.hpo.length != 0) w.field("hpo", kb.str(f.hpo));
+    w.field("status", to_string(m.status));
     w.key("span").begin_array(true).value(m.begin).value(m.end).end_array();
     w.field("text", r.input.substr(m.begin, m.end - m.begin));
     w.field("match", to_string(m.match));

@@ -119,7 +119,9 @@ bool render_show(std::string_view id, const kb::KnowledgeBase& kb, const RenderO
   if (found == nullptr) return false;
   json obj = kind == "finding" ? with_lexicon(root, *found) : *found;
   if (json_out) {
-    obj["kind"] = kind;
+    // What sort of object this is goes beside its members, never over them: a cause's,
+    // finding's or treatment's own `kind` (lookalike, symptom, medication) is as written.
+    obj["object"] = kind;
     out += obj.dump(2) + "\n";
     return true;
   }

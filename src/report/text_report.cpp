@@ -138,10 +138,12 @@ void render_text(const infer::Report& r, const kb::KnowledgeBase& kb, const Rend
       }
       if (!why.empty()) append_wrapped(out, "     why:     ", why, 14, width);
       if (!against.empty()) append_wrapped(out, "     against: ", against, 14, width);
-      append_wrapped(out, "     how:     ",
-                     join(kb.ids(c.mechanisms), [&](std::uint32_t m) { return std::string(kb.str(kb.mechanisms()[m].label)); },
-                          " -> "),
-                     14, width);
+      if (c.mechanisms.count > 0) {  // a lookalike may have no chain
+        append_wrapped(out, "     how:     ",
+                       join(kb.ids(c.mechanisms),
+                            [&](std::uint32_t m) { return std::string(kb.str(kb.mechanisms()[m].label)); }, " -> "),
+                       14, width);
+      }
       const auto diagnostics = kb.ids(c.diagnostics);
       append_wrapped(out, "     doctor:  ",
                      join(diagnostics.first(std::min(kTextItems, diagnostics.size())),

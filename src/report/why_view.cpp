@@ -64,6 +64,11 @@ void why_json(const kb::CauseRec& c, const kb::KnowledgeBase& kb, std::string& o
   JsonWriter w(out, 2);
   w.begin_object();
   w.field("id", kb.str(c.id)).field("label", kb.str(c.label)).field("summary", kb.str(c.summary));
+  w.field("kind", to_string(c.kind));
+  if (c.category != kb::kNone) {
+    const kb::CauseRec& group = kb.causes()[c.category];
+    w.key("category").begin_object().field("id", kb.str(group.id)).field("label", kb.str(group.label)).end_object();
+  }
   w.field("prior", static_cast<double>(c.prior)).field("triage", to_string(c.triage));
   w.key("mechanisms").begin_array();
   for (std::uint32_t m : kb.ids(c.mechanisms)) {
@@ -142,9 +147,16 @@ void why_text(const kb::CauseRec& c, const kb::KnowledgeBase& kb, const RenderOp
   const std::size_t width = std::max<std::size_t>(o.width, 40);
   auto heading = [&](std::string_view h) { out += '\n' + p.paint(Style::bold, h) + '\n'; };
   out += fmt::format("{} ({})\n", p.paint(Style::bold, kb.str(c.label)), kb.str(c.id));
+  if (c.kind == kb::CauseKind::lookalike) {
+    append_wrapped(out, "", "A lookalike: called a cramp or spasm, but not one of a skeletal muscle.", 0, width);
+  }
+  if (c.category != kb::kNone) {
+    const kb::CauseRec& group = kb.causes()[c.category];
+    append_wrapped(out, "", fmt::format("One of: {} ({}).", kb.str(group.label), kb.str(group.id)), 0, width);
+  }
   append_wrapped(out, "", std::string(kb.str(c.summary)), 0, width);
 
-  heading("How it disturbs muscle contraction");
+  if (c.mechanisms.count > 0) heading("How it disturbs muscle contraction");
   int step = 1;
   for (std::uint32_t m : kb.ids(c.mechanisms)) {
     const kb::MechanismRec& rec = kb.mechanisms()[m];

@@ -34,6 +34,37 @@ TEST(KbE2E, ListCausesJson) {
   }
 }
 
+// A lookalike and a cause under a group say so in list, why and show.
+TEST(KbE2E, KindAndCategoryAreShownWhereACauseIs) {
+  json kb = mini_json();
+  kb["causes"][1]["kind"] = "lookalike";
+  kb["causes"][1]["mechanisms"] = json::array();
+  kb["causes"][2]["category"] = "nocturnal_leg_cramps";
+  const std::string path = write_temp("kinds.json", kb.dump(2));
+  const json listed = json::parse(crampx({"--kb", path, "list", "causes", "--json"}).out);
+  ASSERT_EQ(listed.size(), 3u);
+  EXPECT_EQ(listed[0]["kind"], "cause");
+  EXPECT_FALSE(listed[0].contains("category"));
+  EXPECT_EQ(listed[1]["kind"], "lookalike");
+  EXPECT_EQ(listed[2]["category"], "nocturnal_leg_cramps");
+  const auto text = crampx({"--kb", path, "list", "causes"});
+  EXPECT_NE(text.out.find("lookalike"), std::string::npos) << text.out;
+  EXPECT_NE(text.out.find("under nocturnal_leg_cramps"), std::string::npos) << text.out;
+
+  const json why = json::parse(crampx({"--kb", path, "why", "fasciculation", "--json"}).out);
+  EXPECT_EQ(why["kind"], "cause");
+  EXPECT_EQ(why["category"]["id"], "nocturnal_leg_cramps");
+  const auto why_lookalike = crampx({"--kb", path, "why", "dehydration_salt_loss"});
+  ASSERT_EQ(why_lookalike.exit_code, 0) << why_lookalike.err;
+  EXPECT_NE(why_lookalike.out.find("A lookalike"), std::string::npos) << why_lookalike.out;
+  EXPECT_EQ(why_lookalike.out.find("How it disturbs"), std::string::npos) << why_lookalike.out;  // no chain
+
+  const json shown = json::parse(crampx({"--kb", path, "show", "dehydration_salt_loss", "--json"}).out);
+  EXPECT_EQ(shown["object"], "cause");
+  EXPECT_EQ(shown["kind"], "lookalike");
+  fs::remove(path);
+}
+
 TEST(KbE2E, DumpIsTheKnowledgeBaseAsJson) {
   const auto r = mini({"kb", "dump"});
   ASSERT_EQ(r.exit_code, 0);

@@ -44,7 +44,8 @@ TEST(ShowE2E, AnyObjectByIdAsWritten) {
   const auto r = mini({"show", "quinine", "--json"});
   ASSERT_EQ(r.exit_code, 0);
   const json j = json::parse(r.out);
-  EXPECT_EQ(j["kind"], "treatment");
+  EXPECT_EQ(j["object"], "treatment");
+  EXPECT_EQ(j["kind"], "medication");  // the treatment's own kind, as written
   EXPECT_EQ(j["evidence"], "not_recommended");
   const auto text = mini({"show", "night_time"});
   EXPECT_EQ(text.exit_code, 0);

@@ -39,6 +39,37 @@ TEST(Compile, ImageHoldsEveryEntity) {
   EXPECT_EQ(json::parse(kb.source_json())["meta"]["version"], "0.0.1");
 }
 
+// A cause's kind and category and a finding's HPO id, or their defaults when not written.
+TEST(Compile, KindCategoryAndHpoReachTheImage) {
+  json root = json::parse(test::mini_kb_text());
+  root["findings"][0]["hpo"] = "HP:0003394";
+  json sub = root["causes"][0];
+  sub["id"] = "pregnancy_night_cramps";
+  sub["category"] = "nocturnal_leg_cramps";
+  root["causes"].push_back(sub);
+  json clot = root["causes"][0];
+  clot["id"] = "calf_clot";
+  clot["kind"] = "lookalike";
+  clot["mechanisms"] = json::array();
+  root["causes"].push_back(clot);
+  const kb::KnowledgeBase kb = test::compile_text(root.dump());
+
+  const kb::CauseRec& group = kb.causes()[*kb.find_cause("nocturnal_leg_cramps")];
+  EXPECT_EQ(group.kind, kb::CauseKind::cause);
+  EXPECT_EQ(group.category, kb::kNone);
+  const kb::CauseRec& under = kb.causes()[*kb.find_cause("pregnancy_night_cramps")];
+  EXPECT_EQ(under.kind, kb::CauseKind::cause);
+  ASSERT_NE(under.category, kb::kNone);
+  EXPECT_EQ(kb.str(kb.causes()[under.category].id), "nocturnal_leg_cramps");
+  const kb::CauseRec& lookalike = kb.causes()[*kb.find_cause("calf_clot")];
+  EXPECT_EQ(lookalike.kind, kb::CauseKind::lookalike);
+  EXPECT_EQ(lookalike.mechanisms.count, 0u);
+  EXPECT_EQ(to_string(lookalike.kind), "lookalike");
+
+  EXPECT_EQ(kb.str(kb.findings()[*kb.find_finding(root["findings"][0]["id"].get<std::string>())].hpo), "HP:0003394");
+  EXPECT_TRUE(kb.str(kb.findings()[1].hpo).empty());
+}
+
 TEST(Compile, PhrasesAreStemmedAndIndexed) {
   const kb::KnowledgeBase& kb = test::mini_kb();
   const auto f = kb.find_finding("muscle_cramp");

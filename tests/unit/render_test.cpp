@@ -47,6 +47,41 @@ TEST(Render, JsonHasTheContractFields) {
   EXPECT_NEAR(total, 1.0, 1e-3);
 }
 
+// Additive within v2: every cause says its kind, a cause under a group names the group,
+// and a finding with an HPO term gives its id.
+TEST(Render, JsonGivesKindCategoryAndHpo) {
+  json root = json::parse(test::mini_kb_text());
+  root["findings"][0]["hpo"] = "HP:0003394";  // muscle_cramp
+  root["causes"][2]["category"] = "nocturnal_leg_cramps";
+  root["causes"][1]["kind"] = "lookalike";
+  const kb::KnowledgeBase kb = test::compile_text(root.dump());
+  static infer::Workspace ws;
+  infer::Report r;
+  infer::explain("calf cramps at night, twitching", {}, kb, {}, ws, r);
+  std::string out;
+  render(Format::json, r, kb, RenderOptions{.top = 3}, out);
+  const json j = json::parse(out);
+  ASSERT_EQ(j["causes"].size(), 3u) << out;
+  for (const json& c : j["causes"]) {
+    EXPECT_EQ(c["kind"], c["id"] == "dehydration_salt_loss" ? "lookalike" : "cause") << c.dump();
+    if (c["id"] == "fasciculation") {
+      EXPECT_EQ(c["category"], "nocturnal_leg_cramps");
+    } else {
+      EXPECT_FALSE(c.contains("category")) << c["id"];
+    }
+  }
+  bool cramp = false;
+  for (const json& f : j["findings"]) {
+    if (f["id"] == "muscle_cramp") {
+      cramp = true;
+      EXPECT_EQ(f["hpo"], "HP:0003394");
+    } else {
+      EXPECT_FALSE(f.contains("hpo")) << f.dump();
+    }
+  }
+  EXPECT_TRUE(cramp) << out;
+}
+
 // One vocabulary for what the text says of a finding (report schema v2): a finding's
 // "status" and a cause's supporting and conflicting "state" use the same words.
 TEST(Render, FindingStatusAndContributionStateShareTheirWords) {

@@ -167,6 +167,62 @@ TEST(Validate, MechanismChainsMustEndAtANormalStep) {
   EXPECT_TRUE(has(ps, "/mechanisms/2", "disturbs")) << dump(ps);
 }
 
+// A cause under one of the groups meta.required_causes lists names it in `category`; a
+// group belongs under none, and a lookalike (not a cramp) under none either.
+TEST(Validate, ACategoryNamesAGroup) {
+  json kb = mini();
+  kb["meta"]["required_causes"] = {"nocturnal_leg_cramps", "dehydration_salt_loss", "fasciculation"};
+  json sub = kb["causes"][0];
+  sub["id"] = "pregnancy_night_cramps";
+  sub["category"] = "nocturnal_leg_cramps";
+  kb["causes"].push_back(sub);
+  EXPECT_TRUE(problems_of(kb).empty()) << dump(problems_of(kb));
+
+  kb["causes"][3]["category"] = "no_such_group";
+  EXPECT_TRUE(has(problems_of(kb), "/causes/3/category", "'no_such_group' is not the id")) << dump(problems_of(kb));
+  json other = kb["causes"][0];
+  other["id"] = "another_night_cramp";
+  kb["causes"].push_back(other);
+  kb["causes"][3]["category"] = "another_night_cramp";  // a cause, but not a group
+  EXPECT_TRUE(has(problems_of(kb), "/causes/3/category", "not one of the groups")) << dump(problems_of(kb));
+  kb["causes"][3]["category"] = "nocturnal_leg_cramps";
+  kb["causes"][0]["category"] = "fasciculation";  // a group under a group
+  EXPECT_TRUE(has(problems_of(kb), "/causes/0/category", "is a group")) << dump(problems_of(kb));
+  kb["causes"][0].erase("category");
+  kb["causes"][3]["kind"] = "lookalike";
+  EXPECT_TRUE(has(problems_of(kb), "/causes/3/category", "lookalike")) << dump(problems_of(kb));
+  kb["causes"][3]["kind"] = "cramp";
+  EXPECT_TRUE(has(problems_of(kb), "/causes/3/kind", "")) << dump(problems_of(kb));
+}
+
+// Without meta.required_causes (a fixture, a draft), a category names a cause that is under none.
+TEST(Validate, WithoutGroupsACategoryNamesACauseUnderNone) {
+  json kb = mini();
+  kb["causes"][2]["category"] = "nocturnal_leg_cramps";
+  EXPECT_TRUE(problems_of(kb).empty()) << dump(problems_of(kb));
+  kb["causes"][0]["category"] = "dehydration_salt_loss";
+  EXPECT_TRUE(has(problems_of(kb), "/causes/2/category", "itself under a category")) << dump(problems_of(kb));
+}
+
+// A lookalike (a clot called a cramp) need not disturb muscle contraction; a cause must say how it does.
+TEST(Validate, OnlyALookalikeMayHaveNoMechanismChain) {
+  json kb = mini();
+  kb["causes"][0]["mechanisms"] = json::array();
+  EXPECT_TRUE(has(problems_of(kb), "/causes/0/mechanisms", "only a lookalike")) << dump(problems_of(kb));
+  kb["causes"][0]["kind"] = "lookalike";
+  EXPECT_TRUE(problems_of(kb).empty()) << dump(problems_of(kb));
+}
+
+TEST(Validate, AnHpoIdIsHpColonAndSevenDigits) {
+  json kb = mini();
+  kb["findings"][0]["hpo"] = "HP:0003394";
+  EXPECT_TRUE(problems_of(kb).empty()) << dump(problems_of(kb));
+  for (const char* bad : {"HP:394", "hp:0003394", "HP_0003394", "HP:00033940"}) {
+    kb["findings"][0]["hpo"] = bad;
+    EXPECT_TRUE(has(problems_of(kb), "/findings/0/hpo", "")) << bad << dump(problems_of(kb));
+  }
+}
+
 TEST(Validate, WrongTypesDoNotStopTheIntegrityCheck) {
   json kb = mini();
   kb["causes"] = 5;
