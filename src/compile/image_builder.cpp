@@ -40,7 +40,7 @@ Image ImageBuilder::finish() const {
       part(mechanisms), part(cause_findings), part(causes), part(conditions), part(diagnostics),
       part(cautions), part(treatments), part(prevention), part(red_flags), part(triggers), part(guards),
       part(phrases), part(vocab), part(typo_words), part(deletes), part(dictionary), part(likelihoods), part(second_stems), part(compounds),
-      part(word_classes), part(unsafe), part(source_json)};
+      part(word_classes), part(unsafe), part(frames), part(source_json)};
 
   auto align8 = [](std::size_t n) { return (n + 7) & ~std::size_t{7}; };
   kb::ImageHeader header{};

@@ -51,6 +51,7 @@ class ImageBuilder {
   std::vector<kb::CompoundRec> compounds;
   std::vector<kb::WordClassRec> word_classes;
   std::vector<kb::UnsafeRec> unsafe;
+  std::vector<kb::FrameRec> frames;
   std::string source_json;
 
   Image finish() const;

@@ -93,8 +93,10 @@ bool plain_label(const std::string& label) {
 }
 
 // A phrase may stand for a run of numbers: "{60-110} years old" is "60 years old" ...
-// "110 years old", and "for {2-52} weeks" every number of weeks from 2 to 52. At most
-// one range per phrase and kMaxRange numbers in it; anything else is taken literally.
+// "110 years old", and "for {2-52} weeks" every number of weeks from 2 to 52. Bounds with
+// one decimal place run in tenths, as a thermometer reads: "{38.0-39.9} c" is "38.0 c",
+// "38.1 c" ... "39.9 c". At most one range per phrase and kMaxRange numbers in it;
+// anything else is taken literally.
 constexpr int kMaxRange = 200;
 
 std::vector<std::string> expand_numbers(const std::string& phrase) {
@@ -103,21 +105,31 @@ std::vector<std::string> expand_numbers(const std::string& phrase) {
   if (open == std::string::npos || close == std::string::npos) return {phrase};
   const std::string range = phrase.substr(open + 1, close - open - 1);
   const std::size_t dash = range.find('-');
-  auto number = [](const std::string& t, int& out) {
-    if (t.empty() || t.size() > 4 || !std::all_of(t.begin(), t.end(), [](char c) { return c >= '0' && c <= '9'; })) {
+  // A bound in tenths ("38.5" is 385) when `tenths`, else in units; false when it is not one.
+  auto number = [](const std::string& t, bool tenths, int& out) {
+    const std::size_t dot = t.find('.');
+    const std::string whole = tenths ? t.substr(0, dot) : t;
+    const bool digits = !whole.empty() && whole.size() <= 4 &&
+                        std::all_of(whole.begin(), whole.end(), [](char c) { return c >= '0' && c <= '9'; });
+    if (!digits || (tenths && (dot == std::string::npos || dot + 2 != t.size() || t[dot + 1] < '0' || t[dot + 1] > '9'))) {
       return false;
     }
-    out = std::stoi(t);
+    out = std::stoi(whole) * (tenths ? 10 : 1) + (tenths ? t[dot + 1] - '0' : 0);
     return true;
   };
+  if (dash == std::string::npos) return {phrase};
+  const bool tenths = range.find('.') != std::string::npos;
   int lo = 0;
   int hi = 0;
-  if (dash == std::string::npos || !number(range.substr(0, dash), lo) || !number(range.substr(dash + 1), hi) ||
-      hi < lo || hi - lo >= kMaxRange) {
+  if (!number(range.substr(0, dash), tenths, lo) || !number(range.substr(dash + 1), tenths, hi) || hi < lo ||
+      hi - lo >= kMaxRange) {
     return {phrase};
   }
   std::vector<std::string> out;
-  for (int v = lo; v <= hi; ++v) out.push_back(phrase.substr(0, open) + std::to_string(v) + phrase.substr(close + 1));
+  for (int v = lo; v <= hi; ++v) {
+    const std::string value = tenths ? std::to_string(v / 10) + "." + std::to_string(v % 10) : std::to_string(v);
+    out.push_back(phrase.substr(0, open) + value + phrase.substr(close + 1));
+  }
   return out;
 }
 
@@ -168,6 +180,75 @@ LexiconEntry lexicon_entry(const json& root, const json& finding) {
   const json& entry = root.at("lexicon").at(id);
   const auto lookalikes = entry.find("lookalikes");
   return {&entry.at("phrases"), lookalikes != entry.end() ? &*lookalikes : &none, "/lexicon/" + id};
+}
+
+// The frames of /language/frames, one record per alternative of the closing slot, sorted by
+// it (kb/image.h FrameRec). A slot names "@site" (any body site), "@finding_id", or a class of
+// /language/frame_words; a slot is one name or a list of them.
+constexpr std::uint32_t kDefaultFrameGap = 4;
+
+template <class Problem>
+void build_frames(const json& language, const json& findings, const std::map<std::string, std::uint32_t>& frame_class,
+                  ImageBuilder& b, Problem&& problem) {
+  if (!language.contains("frames")) return;
+  std::map<std::string, std::uint32_t> finding_index;
+  for (std::uint32_t f = 0; f < findings.size(); ++f) finding_index.emplace(findings[f].at("id").get<std::string>(), f);
+  auto slot = [&](const std::string& name, const std::string& pointer) -> std::uint32_t {
+    if (name == "@site") return kb::kSlotAnySite;
+    if (name.starts_with('@')) {
+      const auto it = finding_index.find(name.substr(1));
+      if (it != finding_index.end()) return it->second;
+    } else if (const auto it = frame_class.find(name); it != frame_class.end()) {
+      return kb::kSlotWordClass | it->second;
+    }
+    problem(pointer, fmt::format("'{}' is no frame-word class, '@' and a finding id, or '@site'", name));
+    return kb::kNone;
+  };
+  auto names = [](const json& v) {
+    std::vector<std::string> out;
+    if (v.is_string()) out.push_back(v.get<std::string>());
+    for (const json& e : v.is_array() ? v : json::array()) out.push_back(e.get<std::string>());
+    return out;
+  };
+  const json& frames = language.at("frames");
+  std::vector<kb::FrameRec> recs;
+  for (std::size_t k = 0; k < frames.size(); ++k) {
+    const json& fr = frames[k];
+    const std::string pointer = fmt::format("/language/frames/{}", k);
+    std::vector<std::uint32_t> first;
+    for (const std::string& n : names(fr.at("first"))) {
+      const std::uint32_t v = slot(n, pointer + "/first");
+      if (v != kb::kNone) first.push_back(v);
+    }
+    const auto means = finding_index.find(fr.at("means").get<std::string>());
+    if (means == finding_index.end()) {
+      problem(pointer + "/means", fmt::format("'{}' is no finding", fr.at("means").get<std::string>()));
+      continue;
+    }
+    const kb::Ids first_ids = b.ids(first);
+    // "@site" closing a frame stands for each body site.
+    std::vector<std::uint32_t> closing;
+    for (const std::string& n : names(fr.at("then"))) {
+      if (n == "@site") {
+        for (std::uint32_t f = 0; f < findings.size(); ++f) {
+          if (findings[f].at("kind").get<std::string>() == "site") closing.push_back(f);
+        }
+      } else if (const std::uint32_t then = slot(n, pointer + "/then"); then != kb::kNone) {
+        closing.push_back(then);
+      }
+    }
+    for (const std::uint32_t then : closing) {
+      kb::FrameRec rec{};
+      rec.id = b.str(fr.at("id").get<std::string>());
+      rec.first = first_ids;
+      rec.then = then;
+      rec.means = means->second;
+      rec.within = fr.value("within", kDefaultFrameGap);
+      recs.push_back(rec);
+    }
+  }
+  std::stable_sort(recs.begin(), recs.end(), [](const kb::FrameRec& x, const kb::FrameRec& y) { return x.then < y.then; });
+  b.frames = std::move(recs);
 }
 
 }  // namespace
@@ -229,11 +310,12 @@ void build_lexicon(const kb::Document& doc, std::span<const std::uint64_t> dicti
                                  range ? "a number range and " : ""));
     return true;
   };
-  // Triggers ("no", "had") are exempt from that: they are meant to be short common words.
-  auto expand = [&](const json& written, const std::string& pointer, bool numbers, bool trigger = false) {
+  // Triggers ("no", "had") and frame words ("39", "my son") are exempt from that: they are
+  // short common words by design, and count only beside the words of a finding or a frame.
+  auto expand = [&](const json& written, const std::string& pointer, bool numbers, bool exempt = false) {
     kb::PhraseExpansion filled = kb::expand_phrase_classes(written.get<std::string>(), classes);
     if (!filled.problem.empty()) problem(pointer, filled.problem);
-    for (std::size_t i = 0; i < filled.phrases.size() && !trigger; ++i) {
+    for (std::size_t i = 0; i < filled.phrases.size() && !exempt; ++i) {
       if (only_fillers(filled.phrases[i], pointer)) break;  // one problem for the phrase as written
     }
     if (!numbers) return std::move(filled.phrases);
@@ -290,6 +372,23 @@ void build_lexicon(const kb::Document& doc, std::span<const std::uint64_t> dicti
       }
     }
   }
+  // Frame words (language.json frame_words): each class's phrases, number ranges filled in,
+  // target the class. They claim their words like guards do, so a frame word never has the
+  // words of a finding's phrase.
+  const json& frame_words = language.contains("frame_words") ? language.at("frame_words") : json::object();
+  std::map<std::string, std::uint32_t> frame_class;
+  for (const auto& [name, words] : frame_words.items()) {
+    const auto c = static_cast<std::uint32_t>(frame_class.size());
+    frame_class.emplace(name, c);
+    for (std::size_t k = 0; k < words.size(); ++k) {
+      const std::string pointer = fmt::format("/language/frame_words/{}/{}", name, k);
+      for (const std::string& phrase : expand(words[k], pointer, true, true)) {
+        add(Entry{{}, {}, kb::PhraseTarget::frame_word, c, false, pointer}, phrase);
+      }
+    }
+  }
+  build_frames(language, findings, frame_class, b, problem);
+
   // The trigger phrases with their phrase classes filled in, each with the trigger it comes from.
   std::vector<std::uint32_t> trigger_source;
   std::vector<std::string> trigger_phrases;
@@ -309,6 +408,7 @@ void build_lexicon(const kb::Document& doc, std::span<const std::uint64_t> dicti
     rec.direction = parse_enum<kb::Direction>(tr.at("direction").get<std::string>()).value_or(kb::Direction::none);
     rec.window = tr.value("window", default_window(rec.category));
     if (tr.value("question_only", false)) rec.flags |= kb::kQuestionOnly;
+    if (tr.value("names_a_person", false)) rec.flags |= kb::kNamesAPerson;
     for (const json& e : tr.value("ends", json::array())) {
       rec.ends |= static_cast<std::uint8_t>(1u << static_cast<unsigned>(category_of(e.get<std::string>())));
     }

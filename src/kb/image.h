@@ -16,7 +16,7 @@
 namespace crampx::kb {
 
 inline constexpr char kImageMagic[8] = {'C', 'R', 'A', 'M', 'P', 'X', 'K', 'B'};
-inline constexpr std::uint32_t kImageVersion = 10;
+inline constexpr std::uint32_t kImageVersion = 11;
 inline constexpr std::uint32_t kNone = 0xFFFFFFFFu;
 
 struct Str {  // bytes [offset, offset + length) of the string pool
@@ -51,7 +51,9 @@ enum class TriggerCategory : std::uint8_t {
   negated, possible, historical, hypothetical, family, pseudo, terminate, clause_start
 };
 enum class Direction : std::uint8_t { forward, backward, both, none };
-enum class PhraseTarget : std::uint8_t { finding, guard, trigger };
+// A frame word is one slot of a frame (FrameRec): it means nothing alone ("locked",
+// "can't"), and a finding when a frame pairs it with its partner in the same clause.
+enum class PhraseTarget : std::uint8_t { finding, guard, trigger, frame_word };
 
 }  // namespace crampx::kb
 
@@ -235,7 +237,11 @@ struct RedFlagRec {
   std::uint8_t pad[3] = {};  // written as zeros, so the same knowledge base gives the same image bytes
 };
 
-enum TriggerFlag : std::uint8_t { kQuestionOnly = 1 };  // asserts only in a question ("if I get X, should I")
+enum TriggerFlag : std::uint8_t {
+  kQuestionOnly = 1,  // asserts only in a question ("if I get X, should I")
+  kNamesAPerson = 2,  // a family trigger that names the person it is about ("my son gets"): that
+                      // person is the patient when the writer tells of no complaint of their own
+};
 struct TriggerRec {
   Str phrase;
   std::uint32_t window;  // words in scope
@@ -253,7 +259,7 @@ struct GuardRec {
 struct PhraseRec {
   Ids stems;   // vocabulary indices, in order
   Str words;   // the phrase as written in the knowledge base
-  std::uint32_t target;  // finding, guard or trigger index
+  std::uint32_t target;  // finding, guard or trigger index; for a frame word, its frame-word class
   PhraseTarget target_kind;
   bool canonical;        // the finding's first phrase
   std::uint8_t pad[2] = {};  // written as zeros, so the same knowledge base gives the same image bytes
@@ -304,6 +310,23 @@ struct CompoundRec {
   std::uint32_t phrase;   // the compound's phrase
 };
 
+// A frame (language.json frames): a phrase that fills the slot `first`, then within the same
+// clause, at most `within` tokens on, one that fills the slot `then`, mean the finding
+// `means` ("my calf suddenly knotted": a cramp; "I can't open my mouth": jaw stiffness).
+// A slot is filled by a frame word of a class, by a finding's phrase, or by any body site's
+// (kSlot* below). The compiler writes one record per alternative of `then`, sorted by it,
+// so the rules find the frames a match may close by binary search.
+inline constexpr std::uint32_t kSlotWordClass = 0x80000000u;  // | class index: a frame word of that class
+inline constexpr std::uint32_t kSlotAnySite = 0x7FFFFFFEu;    // a phrase of any finding of kind site
+struct FrameRec {
+  Str id;
+  Ids first;             // slot alternatives: a finding index, kSlotWordClass | class, or kSlotAnySite
+  std::uint32_t then;    // one alternative of the closing slot: a finding index or kSlotWordClass | class
+  std::uint32_t means;   // the finding it reads as
+  std::uint32_t within;  // tokens at most between the two slots
+  std::uint32_t pad = 0;  // written as zeros, so the same knowledge base gives the same image bytes
+};
+
 // One phrase of a stem's start list, filed under its second stem (kNone for a one-word
 // phrase), sorted by (second, position). A word like "my" starts hundreds of phrases
 // ("my mother has" ...); the matcher looks up only those whose second stem is the next
@@ -343,7 +366,7 @@ struct LikelihoodRec {
 enum class Section : std::uint32_t {
   strings, ids, meta, references, findings, mechanisms, cause_findings, causes, conditions,
   diagnostics, cautions, treatments, prevention, red_flags, triggers, guards, phrases, vocab,
-  typo_words, deletes, dictionary, likelihoods, second_stems, compounds, word_classes, unsafe, source_json, count
+  typo_words, deletes, dictionary, likelihoods, second_stems, compounds, word_classes, unsafe, frames, source_json, count
 };
 inline constexpr std::uint32_t kSectionCount = static_cast<std::uint32_t>(Section::count);
 

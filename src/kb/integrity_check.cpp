@@ -70,6 +70,7 @@ class Checker {
     check_treatments();
     check_lexicon();
     check_language();
+    check_frames();
     check_phrase_classes();
     return std::move(problems_);
   }
@@ -474,6 +475,43 @@ class Checker {
     }
   }
 
+  // Every frame's slots name a frame-word class, a finding or '@site' (not as the closing
+  // slot), and it means a finding.
+  void check_frames() {
+    const auto lang = root_.find("language");
+    if (lang == root_.end() || !lang->is_object()) return;
+    const json* frames = array_at(*lang, "frames");
+    if (frames == nullptr) return;
+    const auto words = lang->find("frame_words");
+    auto check_slot = [&](const json& name, const std::string& pointer) {
+      if (!name.is_string()) return;
+      const std::string& n = name.get_ref<const std::string&>();
+      const bool ok = n == "@site"       ? true
+                      : n.starts_with('@') ? has("findings", n.substr(1))
+                                           : words != lang->end() && words->is_object() && words->contains(n);
+      if (!ok) add(pointer, fmt::format("'{}' is no frame-word class, '@' and a finding id, or '@site'", n));
+    };
+    for (std::size_t i = 0; i < frames->size(); ++i) {
+      const json& f = (*frames)[i];
+      if (!f.is_object()) continue;
+      for (const char* slot : {"first", "then"}) {
+        const std::string pointer = fmt::format("/language/frames/{}/{}", i, slot);
+        if (!f.contains(slot)) continue;
+        if (f[slot].is_array()) {
+          for (std::size_t k = 0; k < f[slot].size(); ++k) {
+            check_slot(f[slot][k], fmt::format("{}/{}", pointer, k));
+          }
+        } else {
+          check_slot(f[slot], pointer);
+        }
+      }
+      const std::string* means = string_at(f, "means");
+      if (means != nullptr && !has("findings", *means)) {
+        add(fmt::format("/language/frames/{}/means", i), fmt::format("'{}' is no finding", *means));
+      }
+    }
+  }
+
   // Every phrase's class names name classes, and not too many combinations.
   void check_phrase_classes() {
     const json& classes = phrase_classes_of(root_);
@@ -496,6 +534,14 @@ class Checker {
     }
     const auto lang = root_.find("language");
     if (lang == root_.end() || !lang->is_object()) return;
+    if (const auto words = lang->find("frame_words"); words != lang->end() && words->is_object()) {
+      for (const auto& entry : words->items()) {
+        if (!entry.value().is_array()) continue;
+        for (std::size_t i = 0; i < entry.value().size(); ++i) {
+          check(entry.value()[i], fmt::format("/language/frame_words/{}/{}", pointer_token(entry.key()), i));
+        }
+      }
+    }
     for (const char* list : {"guards", "triggers"}) {
       const json* items = array_at(*lang, list);
       if (items == nullptr) continue;

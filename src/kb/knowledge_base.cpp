@@ -19,7 +19,7 @@ constexpr std::size_t kRecordSize[kSectionCount] = {
     sizeof(TriggerRec),       sizeof(GuardRec),      sizeof(PhraseRec),    sizeof(VocabRec),
     sizeof(TypoWordRec),      sizeof(DeleteRec),     sizeof(std::uint64_t),
     sizeof(LikelihoodRec),    sizeof(SecondStemRec), sizeof(CompoundRec),
-    sizeof(WordClassRec),     sizeof(UnsafeRec),
+    sizeof(WordClassRec),     sizeof(UnsafeRec),        sizeof(FrameRec),
     1,                        // source_json
 };
 
@@ -33,6 +33,15 @@ std::optional<std::uint32_t> find_by_id(const KnowledgeBase& kb, std::span<const
 }
 
 }  // namespace
+
+std::span<const FrameRec> KnowledgeBase::frames_closed_by(std::uint32_t then) const {
+  const auto recs = frames();
+  const auto lo = std::lower_bound(recs.begin(), recs.end(), then,
+                                   [](const FrameRec& r, std::uint32_t k) { return r.then < k; });
+  auto hi = lo;
+  while (hi != recs.end() && hi->then == then) ++hi;
+  return {lo, hi};
+}
 
 std::uint32_t KnowledgeBase::compound(std::uint32_t site, std::uint32_t other) const {
   const auto recs = section<CompoundRec>(Section::compounds);

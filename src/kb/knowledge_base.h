@@ -42,6 +42,10 @@ class KnowledgeBase {
   std::span<const TypoWordRec> typo_words() const { return section<TypoWordRec>(Section::typo_words); }
   std::span<const DeleteRec> deletes() const { return section<DeleteRec>(Section::deletes); }
   std::span<const std::uint64_t> dictionary() const { return section<std::uint64_t>(Section::dictionary); }
+  // The frames, sorted by their closing slot (FrameRec::then).
+  std::span<const FrameRec> frames() const { return section<FrameRec>(Section::frames); }
+  // The frames whose closing slot `then` (a finding index or kSlotWordClass | class) fills.
+  std::span<const FrameRec> frames_closed_by(std::uint32_t then) const;
   // The phrase of the finding that names `site` followed by `other`, or kNone.
   std::uint32_t compound(std::uint32_t site, std::uint32_t other) const;
   // The WordClass bits of a normalized word, or of two words ("does anyone"); 0 for none.

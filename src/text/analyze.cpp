@@ -36,14 +36,18 @@ void assert_text(const kb::KnowledgeBase& kb, Scratch& s, std::span<const TokenR
   // Words of a caller's target are all its own.
   constexpr std::uint32_t kTarget = 0xFFFFFFFFu;
   s.covered.assign(s.tokens.tokens.size(), 0);
+  // A frame word's words are its own only inside the frame it helped read (that match covers them).
+  const auto phrases = kb.phrases();
   for (std::uint32_t f = 0; f < s.findings.size(); ++f) {
     const PhraseMatch& m = s.findings[f];
-    std::fill(s.covered.begin() + m.first, s.covered.begin() + m.last + 1, f + 1);
+    if (phrases[m.phrase].target_kind == kb::PhraseTarget::frame_word) continue;
+    for (std::uint32_t k = m.first; k <= m.last; ++k) {
+      if (k < m.gap_begin || k >= m.gap_end) s.covered[k] = f + 1;  // not the words between a frame's parts
+    }
   }
   for (const TokenRange& r : targets) std::fill(s.covered.begin() + r.first, s.covered.begin() + r.last + 1, kTarget);
   // A boundary at the start of a finding still bounds: "no twitching, after a run my calves cramp".
   const auto triggers = kb.triggers();
-  const auto phrases = kb.phrases();
   auto is_boundary = [&](const PhraseMatch& t) {
     const kb::TriggerCategory c = triggers[phrases[t.phrase].target].category;
     return c == kb::TriggerCategory::terminate || c == kb::TriggerCategory::clause_start;
@@ -121,10 +125,12 @@ void analyze_chunk(std::uint32_t offset, const kb::KnowledgeBase& kb, const Anal
     }
     mention.assertion = assess(s, {m.first, m.last});
     mention.status = status_of(mention.assertion);
-    mention.match = m.repaired        ? MatchKind::fuzzy
-                    : !m.surface_equal ? MatchKind::stem
-                    : phrase.canonical ? MatchKind::exact
-                                       : MatchKind::synonym;
+    mention.frame = m.frame;
+    mention.match = m.frame != kb::kNone ? MatchKind::frame
+                    : m.repaired        ? MatchKind::fuzzy
+                    : !m.surface_equal  ? MatchKind::stem
+                    : phrase.canonical  ? MatchKind::exact
+                                        : MatchKind::synonym;
     out.mentions.push_back(mention);
   }
 

@@ -19,7 +19,8 @@
 namespace crampx::text {
 
 enum class Status : std::uint8_t { present, absent, possible, historical, hypothetical, family };
-enum class MatchKind : std::uint8_t { exact, synonym, stem, fuzzy };
+// frame: read from two phrases of a clause by a frame (language.json frames).
+enum class MatchKind : std::uint8_t { exact, synonym, stem, fuzzy, frame };
 
 }  // namespace crampx::text
 
@@ -39,7 +40,8 @@ struct EnumNames<text::MatchKind> {
       {text::MatchKind::exact, "exact"},
       {text::MatchKind::synonym, "synonym"},
       {text::MatchKind::stem, "stem"},
-      {text::MatchKind::fuzzy, "fuzzy"}};
+      {text::MatchKind::fuzzy, "fuzzy"},
+      {text::MatchKind::frame, "frame"}};
 };
 
 }  // namespace crampx
@@ -52,6 +54,7 @@ struct Mention {
   std::uint32_t phrase;      // the knowledge-base phrase it matched
   std::uint32_t begin, end;  // byte span [begin, end) of the input
   std::uint32_t repaired_to;  // typo word (KnowledgeBase::typo_words) of the first repaired token, or kNone
+  std::uint32_t frame;        // the frame that read it (KnowledgeBase::frames()), or kNone
   Assertion assertion;
   Status status;
   MatchKind match;

@@ -1,8 +1,10 @@
 // Which finding and guard phrases a text mentions: the longest phrase at each word, left
 // to right (so a guard wins over any shorter finding match inside it), then the rules of
 // FindingRules, each a named step with its contract: a guard after a body site, cuts by
-// overlapping lookalikes and sites, the findings a phrase contains, and two word orders that
-// name a site and a finding apart ("twitching in my eyelid", "my jaw ... felt stiff").
+// overlapping lookalikes and sites, the findings a phrase contains, the frames that read two
+// phrases of one clause as a finding ("my calf suddenly knotted", "I can't open my mouth"),
+// and two word orders that name a site and a finding apart ("twitching in my eyelid", "my
+// jaw ... felt stiff").
 //
 // The rules are written over any matcher with PhraseMatcher's interface (longest_at),
 // so that tests/support's reference matcher, a linear scan over every phrase, can be checked
@@ -35,7 +37,8 @@ class FindingRules {
         findings_(kb.findings()), matcher_(matcher), top_(top), out_(out) {}
 
   // The matches not inside another, left to right, each refined by the first three rules
-  // and followed by the findings it contains; then the word orders; then in text order.
+  // and followed by the findings it contains; then the frames; then the word orders; then
+  // in text order.
   void run() {
     out_.clear();
     top_.clear();
@@ -59,6 +62,7 @@ class FindingRules {
       add_contained_findings(m);
       i = m.last + 1;
     }
+    apply_frames();
     for (std::size_t t = 0; t < top_.size(); ++t) {
       add_finding_preposition_site(t);
       add_site_then_findings(t);
@@ -169,6 +173,88 @@ class FindingRules {
     if (ok && connected) add_compound(b, a, a, b);
   }
 
+  // A frame (language.json frames, kb/image.h FrameRec): a match that closes a frame, and
+  // before it in the same clause, at most the frame's `within` tokens back, the nearest match
+  // that opens it, read together as the frame's finding over both, the words between them
+  // not its own. A body site that opens it also gives the finding that names the site with
+  // that one, where there is one ("my back seized": a back spasm).
+  void apply_frames() {
+    if (kb_.frames().empty()) return;
+    const std::span<const kb::FrameRec> all = kb_.frames();
+    for (std::size_t u = 1; u < top_.size(); ++u) {
+      const PhraseMatch b = out_[top_[u]];
+      const kb::PhraseRec& pb = phrases_[b.phrase];
+      if (pb.target_kind != kb::PhraseTarget::finding && pb.target_kind != kb::PhraseTarget::frame_word) continue;
+      const std::uint32_t key = pb.target_kind == kb::PhraseTarget::frame_word ? kb::kSlotWordClass | pb.target : pb.target;
+      for (const kb::FrameRec& frame : kb_.frames_closed_by(key)) {
+        const std::size_t v = opening_of(u, frame);
+        if (v == kNoMatch) continue;
+        const PhraseMatch a = out_[top_[v]];
+        const auto index = static_cast<std::uint32_t>(&frame - all.data());
+        const std::uint32_t means = frame.means;
+        if (names(a, means) || names(b, means)) continue;  // already said in words
+        out_.push_back({findings_[means].phrases.begin, a.first, b.last, a.repaired || b.repaired, false, index,
+                        a.last + 1, b.first});
+        const kb::FindingRec* fa = finding_of(a);
+        if (fa != nullptr && fa->kind == kb::FindingKind::site) {
+          add_compound(phrases_[a.phrase].target, means, out_.back());
+        }
+      }
+    }
+  }
+
+  // The nearest match before top_[u] that opens `frame`, within its reach and clause: only
+  // hyphens and words that are fillers or not clause words lie between, and no other frame
+  // word. kNoMatch if none.
+  std::size_t opening_of(std::size_t u, const kb::FrameRec& frame) const {
+    const PhraseMatch& b = out_[top_[u]];
+    std::uint32_t from = b.first;  // tokens [from, b.first) are known to be in the clause
+    for (std::size_t v = u; v-- > 0;) {
+      const PhraseMatch& a = out_[top_[v]];
+      if (a.last >= b.first || b.first - a.last - 1 > frame.within) return kNoMatch;
+      for (std::uint32_t k = a.last + 1; k < from; ++k) {
+        if (!in_clause(k)) return kNoMatch;
+      }
+      from = a.last + 1;
+      if (opens(a, frame)) return v;
+      // A frame word between belongs to a frame of its own ("the temperature outside was 40").
+      if (phrases_[a.phrase].target_kind == kb::PhraseTarget::frame_word) return kNoMatch;
+      // The words of a match between the two are in the clause too, if they pass.
+      for (std::uint32_t k = a.first; k <= a.last; ++k) {
+        if (!in_clause(k)) return kNoMatch;
+      }
+      from = a.first;
+    }
+    return kNoMatch;
+  }
+
+  // Whether match `a` fills the opening slot of `frame`.
+  bool opens(const PhraseMatch& a, const kb::FrameRec& frame) const {
+    const kb::PhraseRec& p = phrases_[a.phrase];
+    for (const std::uint32_t slot : kb_.ids(frame.first)) {
+      if (slot == kb::kSlotAnySite) {
+        if (p.target_kind == kb::PhraseTarget::finding && findings_[p.target].kind == kb::FindingKind::site) return true;
+      } else if ((slot & kb::kSlotWordClass) != 0) {
+        if (p.target_kind == kb::PhraseTarget::frame_word && p.target == (slot & ~kb::kSlotWordClass)) return true;
+      } else if (p.target_kind == kb::PhraseTarget::finding && p.target == slot) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  bool names(const PhraseMatch& m, std::uint32_t finding) const {
+    const kb::PhraseRec& p = phrases_[m.phrase];
+    return p.target_kind == kb::PhraseTarget::finding && p.target == finding;
+  }
+
+  // Whether token k may lie inside a clause between two parts that name one thing: a hyphen
+  // within the sentence, or a word that is a filler or not a clause word.
+  bool in_clause(std::uint32_t k) const {
+    if (toks_[k].kind != TokenKind::word) return toks_[k].punct == '-' && !toks_[k].sentence_end;
+    return (info_[k].flags & kb::kFiller) != 0 || !is_clause_word(k);
+  }
+
   // A body site, then, in the same clause, findings up to the next site ("my jaw was slow
   // to open and felt stiff": a stiff jaw) also mean the phrases that name the site first.
   // Only words that are not clause words (language.json word_classes), and hyphens, may lie
@@ -186,6 +272,9 @@ class FindingRules {
         ok = toks_[k].kind == TokenKind::word ? !is_clause_word(k) : toks_[k].punct == '-' && !toks_[k].sentence_end;
       }
       if (!ok) break;
+      // A frame word is only words here (its frame, if any, is read apart); its words are
+      // checked with the next gap.
+      if (phrases_[b.phrase].target_kind == kb::PhraseTarget::frame_word) continue;
       const kb::FindingRec* fb = finding_of(b);
       if (fb == nullptr || fb->kind == kb::FindingKind::site) break;
       add_compound(a, b, a, b);
@@ -201,13 +290,23 @@ class FindingRules {
   }
 
   // The compound phrase of `site` and `other` (kb/image.h CompoundRec) over tokens [a.first,
-  // b.last], unless it names what a or b already names.
+  // b.last], the tokens between them not its own, unless it names what a or b already names.
   void add_compound(const PhraseMatch& site, const PhraseMatch& other, const PhraseMatch& a, const PhraseMatch& b) {
     const std::uint32_t p = kb_.compound(phrases_[site.phrase].target, phrases_[other.phrase].target);
     if (p == kb::kNone) return;
     const std::uint32_t target = phrases_[p].target;
     if (target == phrases_[a.phrase].target || target == phrases_[b.phrase].target) return;
-    out_.push_back({p, a.first, b.last, a.repaired || b.repaired, false});
+    out_.push_back({p, a.first, b.last, a.repaired || b.repaired, false, kb::kNone, a.last + 1, b.first});
+  }
+
+  // The same for a frame's reading `framed` of finding `other`, opened by a body site of
+  // finding `site`: the compound over the frame's tokens, its gap and frame.
+  void add_compound(std::uint32_t site, std::uint32_t other, const PhraseMatch& framed) {
+    const std::uint32_t p = kb_.compound(site, other);
+    if (p == kb::kNone || phrases_[p].target == other) return;
+    PhraseMatch m = framed;
+    m.phrase = p;
+    out_.push_back(m);
   }
 
   const kb::FindingRec* finding_of(const PhraseMatch& m) const {
@@ -227,6 +326,8 @@ class FindingRules {
   bool is_clause_word(std::uint32_t k) const { return (info_[k].classes & kb::kClauseWord) != 0; }
 
   std::uint32_t end() const { return static_cast<std::uint32_t>(toks_.size()); }
+
+  static constexpr std::size_t kNoMatch = static_cast<std::size_t>(-1);
 
   static constexpr auto any = [](const kb::PhraseRec&) { return true; };
   static constexpr auto only_findings = [](const kb::PhraseRec& p) {

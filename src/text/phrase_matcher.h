@@ -23,6 +23,12 @@ struct PhraseMatch {
   std::uint32_t last;
   bool repaired;         // some token matched through typo repair
   bool surface_equal;    // the words are the phrase's words as written (not only the same stems)
+  // A finding read from two phrases apart (a frame or a compound, finding_rules.h): the frame
+  // (KnowledgeBase::frames()) or kNone, and the tokens [gap_begin, gap_end) between its two
+  // parts, which are not its own words (a trigger there still speaks: "my jaw never locks").
+  std::uint32_t frame = kb::kNone;
+  std::uint32_t gap_begin = 0;
+  std::uint32_t gap_end = 0;
 };
 
 // Buffers the matcher and the rules reuse from text to text.

@@ -63,9 +63,10 @@ std::optional<std::uint32_t> reference_repair(std::string_view word, const kb::K
 
 std::string describe(const PhraseMatch& m, const kb::KnowledgeBase& kb) {
   const kb::PhraseRec& p = kb.phrases()[m.phrase];
-  const char* kind = p.target_kind == kb::PhraseTarget::finding ? "finding"
-                     : p.target_kind == kb::PhraseTarget::guard ? "guard"
-                                                                : "trigger";
+  const char* kind = p.target_kind == kb::PhraseTarget::finding      ? "finding"
+                     : p.target_kind == kb::PhraseTarget::guard      ? "guard"
+                     : p.target_kind == kb::PhraseTarget::frame_word ? "frame word"
+                                                                     : "trigger";
   return fmt::format("'{}' ({} phrase {}) on tokens {}-{}{}{}", kb.str(p.words), kind, m.phrase, m.first, m.last,
                      m.repaired ? ", repaired" : "", m.surface_equal ? ", as written" : "");
 }
@@ -77,7 +78,8 @@ std::string describe(const TokenInfo& t) {
 
 bool same(const PhraseMatch& a, const PhraseMatch& b) {
   return a.phrase == b.phrase && a.first == b.first && a.last == b.last && a.repaired == b.repaired &&
-         a.surface_equal == b.surface_equal;
+         a.surface_equal == b.surface_equal && a.frame == b.frame && a.gap_begin == b.gap_begin &&
+         a.gap_end == b.gap_end;
 }
 
 std::string first_list_difference(const char* what, const std::vector<PhraseMatch>& reference,
