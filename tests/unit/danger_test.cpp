@@ -164,5 +164,26 @@ TEST(DangerFirst, TheJsonReportSaysWhyItLeadsAndWhatItWithholds) {
   }
 }
 
+// The short report (the default) offers the best-fitting cause's self-care as "what may
+// help now": never one withheld for what the text reports. The fixture without the rule
+// offers stretching for the same text, so the check can fail.
+TEST(Withhold, TheShortReportNeverOffersAWithheldTreatment) {
+  const kb::KnowledgeBase plain = test::compile_text(test::mini_kb_text());
+  const std::string_view text = "my calf muscle twitches";
+  for (const report::Format f : {report::Format::text, report::Format::markdown}) {
+    std::string offered, withheld_out, full;
+    report::render(f, explained(text, plain), plain, report::RenderOptions{}, offered);
+    EXPECT_NE(offered.find("help now"), std::string::npos) << offered;
+    EXPECT_NE(offered.find("Stretching"), std::string::npos) << offered;
+    report::render(f, explained(text), variant(), report::RenderOptions{}, withheld_out);
+    EXPECT_EQ(withheld_out.find("Stretching"), std::string::npos) << withheld_out;
+    report::RenderOptions detail;
+    detail.full = true;
+    report::render(f, explained(text), variant(), detail, full);
+    EXPECT_EQ(full.find("helps:   Stretching"), std::string::npos) << full;
+    EXPECT_EQ(full.find("helps: Stretching"), std::string::npos) << full;
+  }
+}
+
 }  // namespace
 }  // namespace crampx::infer

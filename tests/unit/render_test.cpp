@@ -322,8 +322,16 @@ TEST(Render, LookalikeFirstSaysItIsLessLikeACrampAndWhatToDo) {
   EXPECT_EQ(doc["causes"][0]["kind"], "lookalike");
   EXPECT_FALSE(doc["causes"][0].contains("category"));
   std::string text;
-  render(Format::text, r, kb, RenderOptions{}, text);
-  EXPECT_NE(text.find("less like a muscle cramp"), std::string::npos);
+  render(Format::text, r, kb, RenderOptions{}, text);  // the short report says it too
+  EXPECT_NE(text.find("This sounds less like a muscle cramp and more like restless legs"), std::string::npos) << text;
+  std::string md;
+  render(Format::markdown, r, kb, RenderOptions{}, md);
+  EXPECT_NE(md.find("This sounds less like a muscle cramp and more like restless legs"), std::string::npos) << md;
+  RenderOptions detail;
+  detail.full = true;
+  text.clear();
+  render(Format::text, r, kb, detail, text);
+  EXPECT_NE(text.find("less like a muscle cramp"), std::string::npos) << text;
 
   infer::explain("my calf cramps at night in bed when I'm pregnant, 28 weeks", {}, kb, {}, ws, r);
   ASSERT_FALSE(r.causes.empty());
