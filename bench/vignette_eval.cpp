@@ -44,6 +44,18 @@ std::string lower(std::string s) {
   return s;
 }
 
+// In-scope figures for one group of rows: a `kind` of the file, or the rows whose first
+// expected cause is one of the newer ids (a lookalike, or a cause under one of the thirteen).
+struct GroupTally {
+  int in_scope = 0, top1 = 0, strict_top1 = 0, top3 = 0;
+  void add(std::size_t rank, bool strict) {
+    ++in_scope;
+    top1 += rank == 1;
+    strict_top1 += strict;
+    top3 += rank >= 1 && rank <= 3;
+  }
+};
+
 struct Tally {
   int in_scope = 0, top1 = 0, strict_top1 = 0, top3 = 0;
   double rr = 0;
@@ -138,6 +150,7 @@ int main(int argc, char** argv) {
 
   Tally t;
   vignette::Folds folds;
+  std::map<std::string, GroupTally> groups;
   std::vector<std::string> misses;
   std::vector<crampx::bench::CalibrationCase> calibration;
   crampx::infer::Workspace ws;
@@ -175,8 +188,16 @@ int main(int argc, char** argv) {
         if (std::find(expected.begin(), expected.end(), ranked[i]) != expected.end()) rank = i + 1;
       }
       folds.add_in_scope(fold, rank, !rep.causes.empty());
+      const bool strict = !ranked.empty() && ranked[0] == expected[0];
+      groups["kind " + row.value("kind", std::string("?"))].add(rank, strict);
+      if (const auto first = kb.find_cause(expected[0])) {
+        const auto& c = kb.causes()[*first];
+        if (c.kind == crampx::kb::CauseKind::lookalike || c.category != crampx::kb::kNone) {
+          groups["newer ids"].add(rank, strict);
+        }
+      }
       if (rank == 1) ++t.top1;
-      if (!ranked.empty() && ranked[0] == expected[0]) ++t.strict_top1;
+      if (strict) ++t.strict_top1;
       if (rank >= 1 && rank <= 3) ++t.top3;
       if (rank >= 1) t.rr += 1.0 / static_cast<double>(rank);
       if (rank != 1) {
@@ -240,6 +261,10 @@ int main(int argc, char** argv) {
                 params.temperature, params.unlisted_share, cal.log_loss, cal.max_gap(10),
                 crampx::bench::reliability_table(cal).c_str());
     if (cross_validate) std::printf("%s", crampx::bench::cross_validate(calibration, kb, 5).c_str());
+  }
+  for (const auto& [name, g] : groups) {
+    std::printf("%s: in_scope=%d top1=%.3f (%d) strict_top1=%.3f top3=%.3f (%d)\n", name.c_str(), g.in_scope,
+                ratio(g.top1, g.in_scope), g.top1, ratio(g.strict_top1, g.in_scope), ratio(g.top3, g.in_scope), g.top3);
   }
   folds.print();
   if (show_misses) {
