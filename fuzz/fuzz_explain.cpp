@@ -32,12 +32,14 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   }
   for (const text::Span& s : rep.analysis.unrecognized) fuzz::check(s.begin < s.end && s.end <= size, "word span");
   fuzz::check(rep.in_scope == !rep.causes.empty(), "causes exactly when in scope");
-  double total = 0;
+  // The causes and the share kept for a cause the knowledge base does not hold sum to 1.
+  fuzz::check(std::isfinite(rep.unlisted) && rep.unlisted >= 0 && rep.unlisted <= 1, "unlisted share in [0, 1]");
+  double total = rep.unlisted;
   for (const infer::CauseScore& c : rep.causes) {
     fuzz::check(std::isfinite(c.probability) && c.probability >= 0 && c.probability <= 1, "probability in [0, 1]");
     total += c.probability;
   }
-  fuzz::check(rep.causes.empty() || std::abs(total - 1.0) < 1e-6, "probabilities sum to 1");
+  fuzz::check(rep.causes.empty() || std::abs(total - 1.0) < 1e-6, "probabilities and the unlisted share sum to 1");
 
   report::RenderOptions options;
   for (const report::Format f : {report::Format::json, report::Format::jsonl, report::Format::brief}) {

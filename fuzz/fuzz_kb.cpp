@@ -30,13 +30,15 @@ namespace {
 // Scoring never gives NaN or probabilities that do not sum to 1 (issue 22.2: a prior that
 // became 0 in a float made every one NaN).
 void check_probabilities(const infer::Report& rep) {
-  double sum = 0;
+  // The causes and the share kept for a cause the knowledge base does not hold sum to 1.
+  fuzz::check(std::isfinite(rep.unlisted) && rep.unlisted >= 0 && rep.unlisted <= 1, "unlisted share in [0, 1]");
+  double sum = rep.unlisted;
   for (const infer::CauseScore& s : rep.causes) {
     fuzz::check(std::isfinite(s.log_odds) || s.log_odds == -INFINITY || s.log_odds == INFINITY, "a score is not NaN");
     fuzz::check(s.probability >= 0.0 && s.probability <= 1.0, "a cause probability is a number in [0, 1]");
     sum += s.probability;
   }
-  fuzz::check(rep.causes.empty() || std::abs(sum - 1.0) < 1e-9, "cause probabilities sum to 1");
+  fuzz::check(rep.causes.empty() || std::abs(sum - 1.0) < 1e-9, "cause probabilities and the unlisted share sum to 1");
 }
 
 void use(const kb::KnowledgeBase& kb) {
