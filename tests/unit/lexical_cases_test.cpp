@@ -10,6 +10,7 @@
 #include <string>
 #include <vector>
 
+#include "support/case_file.h"
 #include "support/test_kb.h"
 
 namespace crampx::test {
@@ -32,37 +33,25 @@ const char* const kStatuses[] = {"present", "absent",  "possible", "historical",
 
 std::string path_of(const std::string& file) { return std::string(CRAMPX_SOURCE_DIR) + "/tests/cases/" + file; }
 
-// The cases of a file; a line that is neither a text, an expectation, a comment nor a
-// blank is a test failure at that line.
+// The cases of a file; an expectation line that is neither 'FINDING STATUS' nor 'nothing'
+// is a test failure at that line.
 std::vector<LexicalCase> read_cases(const std::string& path) {
-  std::ifstream in(path);
-  EXPECT_TRUE(in) << "cannot read " << path;
   std::vector<LexicalCase> cases;
-  bool in_case = false;
-  std::string line;
-  for (int number = 1; std::getline(in, line); ++number) {
-    if (!line.empty() && line.back() == '\r') line.pop_back();
-    if (line.empty()) {
-      in_case = false;
-      continue;
-    }
-    if (line[0] == '#') continue;
-    if (!in_case) {
-      cases.push_back({number, line, {}});
-      in_case = true;
-      continue;
-    }
-    Expectation e{number, "", ""};
-    if (line != "nothing") {
-      const std::size_t space = line.find(' ');
-      e.finding = line.substr(0, space);
-      e.status = space == std::string::npos ? "" : line.substr(space + 1);
-      if (std::find(std::begin(kStatuses), std::end(kStatuses), e.status) == std::end(kStatuses)) {
-        ADD_FAILURE_AT(path.c_str(), number) << "expected 'FINDING STATUS' or 'nothing', not '" << line << "'";
-        continue;
+  for (const CaseBlock& block : read_case_file(path)) {
+    LexicalCase& c = cases.emplace_back(LexicalCase{block.text.number, block.text.text, {}});
+    for (const auto& [number, line] : block.expects) {
+      Expectation e{number, "", ""};
+      if (line != "nothing") {
+        const std::size_t space = line.find(' ');
+        e.finding = line.substr(0, space);
+        e.status = space == std::string::npos ? "" : line.substr(space + 1);
+        if (std::find(std::begin(kStatuses), std::end(kStatuses), e.status) == std::end(kStatuses)) {
+          ADD_FAILURE_AT(path.c_str(), number) << "expected 'FINDING STATUS' or 'nothing', not '" << line << "'";
+          continue;
+        }
       }
+      c.expected.push_back(e);
     }
-    cases.back().expected.push_back(e);
   }
   for (const LexicalCase& c : cases) {
     if (c.expected.empty()) ADD_FAILURE_AT(path.c_str(), c.line) << "a text with nothing expected of it";

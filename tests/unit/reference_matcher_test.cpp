@@ -14,6 +14,7 @@
 #include <string>
 #include <vector>
 
+#include "support/case_file.h"
 #include "support/test_kb.h"
 
 namespace crampx::test {
@@ -80,18 +81,9 @@ std::vector<std::string> repository_texts() {
   for (const auto& seed : std::filesystem::directory_iterator(root / "fuzz/corpus/fuzz_explain")) {
     texts.push_back(read_file(seed.path()));
   }
-  // The data-driven cases: a case's text is its first line after a blank line.
-  for (const char* file : {"tests/cases/lexical.txt", "tests/cases/assertion_rules.txt"}) {
-    std::istringstream cases(read_file(root / file));
-    bool at_start = true;
-    while (std::getline(cases, line)) {
-      if (line.empty()) {
-        at_start = true;
-      } else if (line[0] != '#' && at_start) {
-        texts.push_back(line);
-        at_start = false;
-      }
-    }
+  // The data-driven cases: each case's text.
+  for (const char* file : {"tests/cases/lexical.txt", "tests/cases/assertion_rules.txt", "tests/cases/triage.txt"}) {
+    for (const CaseBlock& block : read_case_file((root / file).string())) texts.push_back(block.text.text);
   }
   for (const char* file : {"tests/unit/lexicon_test.cpp", "tests/unit/assertion_test.cpp",
                            "tests/unit/kb_language_test.cpp", "tests/unit/analyze_test.cpp"}) {

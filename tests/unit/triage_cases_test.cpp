@@ -7,13 +7,13 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
-#include <fstream>
 #include <string>
 #include <vector>
 
 #include "infer/report.h"
 #include "infer/withhold.h"
 #include "report/wording.h"
+#include "support/case_file.h"
 
 namespace crampx::test {
 namespace {
@@ -30,45 +30,31 @@ struct TriageCase {
 };
 
 std::vector<TriageCase> read_cases(const std::string& path) {
-  std::ifstream in(path);
-  EXPECT_TRUE(in) << "cannot read " << path;
   std::vector<TriageCase> cases;
-  bool in_case = false;
-  std::string line;
-  for (int number = 1; std::getline(in, line); ++number) {
-    if (!line.empty() && line.back() == '\r') line.pop_back();
-    if (line.empty()) {
-      in_case = false;
-      continue;
-    }
-    if (line[0] == '#') continue;
-    if (!in_case) {
-      TriageCase c;
-      c.line = number;
-      c.text = line;
-      cases.push_back(std::move(c));
-      in_case = true;
-      continue;
-    }
-    TriageCase& c = cases.back();
-    const std::size_t space = line.find(' ');
-    const std::string word = line.substr(0, space), value = space == std::string::npos ? "" : line.substr(space + 1);
-    if (word == "at_least" || word == "at_most") {
-      const auto level = parse_enum<kb::Level>(value);
-      if (!level || c.bound_line != 0) {
-        ADD_FAILURE_AT(path.c_str(), number) << "one 'at_least LEVEL' or 'at_most LEVEL' per case, not '" << line << "'";
-        continue;
+  for (const CaseBlock& block : read_case_file(path)) {
+    TriageCase& c = cases.emplace_back();
+    c.line = block.text.number;
+    c.text = block.text.text;
+    for (const auto& [number, line] : block.expects) {
+      const std::size_t space = line.find(' ');
+      const std::string word = line.substr(0, space), value = space == std::string::npos ? "" : line.substr(space + 1);
+      if (word == "at_least" || word == "at_most") {
+        const auto level = parse_enum<kb::Level>(value);
+        if (!level || c.bound_line != 0) {
+          ADD_FAILURE_AT(path.c_str(), number) << "one 'at_least LEVEL' or 'at_most LEVEL' per case, not '" << line << "'";
+          continue;
+        }
+        c.bound_line = number;
+        c.at_least = word == "at_least";
+        c.level = *level;
+      } else if (word == "withholds" && !value.empty()) {
+        c.withholds.emplace_back(number, value);
+      } else if (word == "first" && !value.empty() && c.first.empty()) {
+        c.first_line = number;
+        c.first = value;
+      } else {
+        ADD_FAILURE_AT(path.c_str(), number) << "expected 'at_least LEVEL', 'at_most LEVEL', 'first CAUSE' or 'withholds TREATMENT', not '" << line << "'";
       }
-      c.bound_line = number;
-      c.at_least = word == "at_least";
-      c.level = *level;
-    } else if (word == "withholds" && !value.empty()) {
-      c.withholds.emplace_back(number, value);
-    } else if (word == "first" && !value.empty() && c.first.empty()) {
-      c.first_line = number;
-      c.first = value;
-    } else {
-      ADD_FAILURE_AT(path.c_str(), number) << "expected 'at_least LEVEL', 'at_most LEVEL', 'first CAUSE' or 'withholds TREATMENT', not '" << line << "'";
     }
   }
   for (const TriageCase& c : cases) {
