@@ -110,8 +110,9 @@ void expect_agreement(const kb::KnowledgeBase& kb, bool repair_typos) {
     triggers += reference.triggers.size();
     for (const text::PhraseMatch& m : reference.findings) repaired += m.repaired ? 1 : 0;
   }
-  // The comparison covers every kind of match, not only texts where nothing matches.
-  EXPECT_GT(findings, texts.size());
+  // The comparison covers every kind of match, not only texts where nothing matches. (Half:
+  // most texts are written for the default knowledge base, whose words the fixture lacks.)
+  EXPECT_GT(findings, texts.size() / 2);
   EXPECT_GT(triggers, texts.size() / 2);
   if (repair_typos) {
     EXPECT_GT(repaired, 5u);
