@@ -321,7 +321,15 @@ void build_lexicon(const kb::Document& doc, std::span<const std::uint64_t> dicti
     if (!numbers) return std::move(filled.phrases);
     std::vector<std::string> out;
     for (const std::string& phrase : filled.phrases) {
-      for (std::string& each : expand_numbers(phrase)) out.push_back(std::move(each));
+      std::vector<std::string> each = expand_numbers(phrase);
+      // A range left as written would never match: say so rather than drop it in silence.
+      if (each.size() == 1 && each[0] == phrase && phrase.find('{') != std::string::npos) {
+        problem(pointer, fmt::format("the number range in '{}' is not one that can be filled in: at most {} whole "
+                                     "numbers or tenths, written low-high",
+                                     phrase, kMaxRange));
+        continue;
+      }
+      for (std::string& e : each) out.push_back(std::move(e));
     }
     return out;
   };

@@ -167,5 +167,26 @@ TEST(Compile, APhraseOfFillersOrANumberRangeAloneIsAProblem) {
   EXPECT_TRUE(compile_problems(root).empty()) << kb::format_problems(compile_problems(root));
 }
 
+
+// Issue 19: a number range of more than 200 numbers was left as written and never matched,
+// in silence ("after walking {50-1000} yards"); the compiler now says so.
+TEST(Compile, ANumberRangeThatCannotBeFilledInIsAProblem) {
+  json root = json::parse(test::mini_kb_text());
+  root["lexicon"]["muscle_cramp"]["phrases"].push_back("after {50-1000} yards");
+  root["language"]["frame_words"]["long_way"] = json::array({"{10-999} miles"});
+  const auto ps = compile_problems(root);
+  auto has = [&](const std::string& pointer) {
+    return std::any_of(ps.begin(), ps.end(), [&](const kb::Problem& p) {
+      return p.pointer == pointer && p.message.find("not one that can be filled in") != std::string::npos;
+    });
+  };
+  EXPECT_TRUE(has("/lexicon/muscle_cramp/phrases/5")) << kb::format_problems(ps);
+  EXPECT_TRUE(has("/language/frame_words/long_way/0")) << kb::format_problems(ps);
+
+  root = json::parse(test::mini_kb_text());
+  root["lexicon"]["muscle_cramp"]["phrases"].push_back("after {50-249} yards");
+  EXPECT_TRUE(compile_problems(root).empty()) << kb::format_problems(compile_problems(root));
+}
+
 }  // namespace
 }  // namespace crampx::compile
