@@ -48,6 +48,10 @@ struct EnumNames<text::MatchKind> {
 
 namespace crampx::text {
 
+// Whom the sentence of a mention speaks of, by its words (language.json first_person_words,
+// third_person_words): the writer ("I", "me"), only someone else ("he", "her"), or neither.
+enum class Voice : std::uint8_t { none, writer, someone_else };
+
 // One place in the text where a finding is mentioned.
 struct Mention {
   std::uint32_t finding;     // index into KnowledgeBase::findings()
@@ -58,6 +62,7 @@ struct Mention {
   Assertion assertion;
   Status status;
   MatchKind match;
+  Voice voice;
 };
 
 struct Span {
@@ -67,9 +72,14 @@ struct Span {
 struct Analysis {
   std::vector<Mention> mentions;      // in text order
   std::vector<Span> unrecognized;     // content words no phrase matched, in text order
+  // The text tells of the complaint of someone it names ("my son gets cramps at night") and
+  // of none of the writer's own: that person is the patient, and the findings said of them
+  // are read as theirs (present ...), not as family history.
+  bool about_someone_else = false;
   void clear() {
     mentions.clear();
     unrecognized.clear();
+    about_someone_else = false;
   }
 };
 
@@ -88,6 +98,7 @@ struct Scratch {
   std::vector<PhraseMatch> findings;
   std::vector<PhraseMatch> triggers;
   std::vector<std::uint32_t> covered;  // per token: the finding match (index + 1) or target it is part of, or 0
+  std::vector<Voice> voice;            // per token: whom its sentence speaks of
   AssertionScopes scopes;
 };
 

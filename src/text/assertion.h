@@ -39,6 +39,7 @@ struct Assertion {
   bool historical = false;
   bool hypothetical = false;
   bool family = false;
+  bool person = false;  // family, from a trigger that names the person it is about ("my son gets")
 };
 
 // The scopes of one text's triggers; build once, then assess each finding.
@@ -69,6 +70,7 @@ class AssertionScopes {
     bool pseudo = false;         // a pseudo trigger starts here
     bool question = false;       // in a sentence that asks (set only when a trigger needs it)
     std::uint8_t in_scope = 0;   // categories of the scopes that cover this token (bit per category)
+    bool person = false;         // in a family scope of a trigger that names a person ("my son gets")
   };
   // A backward terminator ("like this"): tokens [first, last], the categories it ends.
   struct TakeBack {
@@ -84,7 +86,8 @@ class AssertionScopes {
   // Sets Mark::question for the sentences that end in '?' or hold an asking trigger.
   void mark_questions(const Tokens& tokens);
   // Marks tokens [begin, end) as in a scope of `category`, after a backward terminator took it back.
-  void add_scope(kb::TriggerCategory category, std::uint32_t begin, std::uint32_t end);
+  // `person`: the trigger names the person the scope is about (kb::kNamesAPerson).
+  void add_scope(kb::TriggerCategory category, std::uint32_t begin, std::uint32_t end, bool person = false);
 
   std::vector<Mark> marks_;
   std::vector<TakeBack> take_backs_;  // in text order
