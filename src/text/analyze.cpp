@@ -146,6 +146,9 @@ void analyze_chunk(std::uint32_t offset, const kb::KnowledgeBase& kb, const Anal
     mention.assertion = assess(s, {m.first, m.last});
     mention.status = status_of(mention.assertion);
     mention.voice = s.voice[m.first];
+    if (const std::uint32_t w = s.scopes.person_word(m.first, m.last); w != AssertionScopes::kNoPerson) {
+      mention.person = {offset + s.tokens.tokens[w].begin, offset + s.tokens.tokens[w].end};
+    }
     mention.frame = m.frame;
     mention.match = m.frame != kb::kNone ? MatchKind::frame
                     : m.repaired        ? MatchKind::fuzzy
@@ -191,13 +194,14 @@ bool writers_own(const kb::KnowledgeBase& kb, const Mention& m) {
 // it would be of the writer. Else it stays someone else's (family history), as does all a
 // relative "had" or "was diagnosed with" ("my mother had ALS").
 void read_as_about_someone_else(const kb::KnowledgeBase& kb, Analysis& out) {
-  bool named = false;
+  const Mention* named = nullptr;
   for (const Mention& m : out.mentions) {
     if (writers_own(kb, m)) return;
-    named = named || (m.status == Status::family && m.assertion.person && is_complaint(kb, m));
+    if (named == nullptr && m.status == Status::family && m.assertion.person && is_complaint(kb, m)) named = &m;
   }
-  if (!named) return;
+  if (named == nullptr) return;
   out.about_someone_else = true;
+  out.person = named->person;
   for (Mention& m : out.mentions) {
     if (m.status != Status::family || !m.assertion.person) continue;
     m.assertion.family = false;

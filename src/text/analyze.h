@@ -48,6 +48,10 @@ struct EnumNames<text::MatchKind> {
 
 namespace crampx::text {
 
+struct Span {
+  std::uint32_t begin, end;
+};
+
 // Whom the sentence of a mention speaks of, by its words (language.json first_person_words,
 // third_person_words): the writer ("I", "me"), only someone else ("he", "her"), or neither.
 enum class Voice : std::uint8_t { none, writer, someone_else };
@@ -63,10 +67,7 @@ struct Mention {
   Status status;
   MatchKind match;
   Voice voice;
-};
-
-struct Span {
-  std::uint32_t begin, end;
+  Span person;  // the word that names the person it is said of ("son" of "my son gets"), or empty
 };
 
 struct Analysis {
@@ -76,10 +77,12 @@ struct Analysis {
   // of none of the writer's own: that person is the patient, and the findings said of them
   // are read as theirs (present ...), not as family history.
   bool about_someone_else = false;
+  Span person{};  // then: the word that names them ("son"), as the text spells it
   void clear() {
     mentions.clear();
     unrecognized.clear();
     about_someone_else = false;
+    person = {};
   }
 };
 

@@ -159,7 +159,8 @@ void AssertionScopes::build(const Tokens& tokens, const std::vector<TokenInfo>& 
     const kb::TriggerRec& t = kb.triggers()[kb.phrases()[m.phrase].target];
     if (!is_modifier(t.category)) continue;
     if ((t.flags & kb::kQuestionOnly) != 0 && !marks_[m.first].question) continue;
-    const bool person = t.category == TriggerCategory::family && (t.flags & kb::kNamesAPerson) != 0;
+    const std::uint32_t person =
+        t.category == TriggerCategory::family && (t.flags & kb::kNamesAPerson) != 0 ? m.first : kNoPerson;
     if (t.direction == kb::Direction::forward || t.direction == kb::Direction::both) {
       const std::uint32_t end = scan_forward(tokens, info, m, t);
       if (end > m.last + 1) add_scope(t.category, m.last + 1, end, person);
@@ -307,7 +308,8 @@ void AssertionScopes::mark_questions(const Tokens& tokens) {
 // like this" is about cramps the person has now. Of several, the last one in the scope (or
 // just after it) counts. Only the terminators inside the scope are looked at, so the work
 // is bounded by the scope's length, which the scan already paid for.
-void AssertionScopes::add_scope(TriggerCategory category, std::uint32_t begin, std::uint32_t end, bool person) {
+void AssertionScopes::add_scope(TriggerCategory category, std::uint32_t begin, std::uint32_t end,
+                                std::uint32_t person) {
   auto it = std::upper_bound(take_backs_.begin(), take_backs_.end(), end,
                              [](std::uint32_t at, const TakeBack& t) { return at < t.first; });
   while (it != take_backs_.begin()) {
@@ -320,7 +322,7 @@ void AssertionScopes::add_scope(TriggerCategory category, std::uint32_t begin, s
   }
   for (std::uint32_t k = begin; k < end; ++k) {
     marks_[k].in_scope |= bit(category);
-    marks_[k].person = marks_[k].person || person;
+    if (person != kNoPerson && marks_[k].person == 0) marks_[k].person = person + 1;
   }
 }
 
@@ -329,7 +331,7 @@ Assertion AssertionScopes::assess(std::uint32_t first, std::uint32_t last) const
   bool person = false;
   for (std::uint32_t k = first; k <= last && k < marks_.size(); ++k) {
     in_scope |= marks_[k].in_scope;
-    person = person || marks_[k].person;
+    person = person || marks_[k].person != 0;
   }
   Assertion a;
   a.negated = (in_scope & bit(TriggerCategory::negated)) != 0;
@@ -339,6 +341,13 @@ Assertion AssertionScopes::assess(std::uint32_t first, std::uint32_t last) const
   a.family = (in_scope & bit(TriggerCategory::family)) != 0;
   a.person = a.family && person;
   return a;
+}
+
+std::uint32_t AssertionScopes::person_word(std::uint32_t first, std::uint32_t last) const {
+  for (std::uint32_t k = first; k <= last && k < marks_.size(); ++k) {
+    if (marks_[k].person != 0) return marks_[k].person - 1;
+  }
+  return kNoPerson;
 }
 
 }  // namespace crampx::text
