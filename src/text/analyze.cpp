@@ -97,22 +97,18 @@ std::size_t tokenize_chunk(std::string_view input, std::size_t from, const kb::K
   }
 }
 
-// Per token of `s.tokens`, whom its sentence speaks of: the writer if it has a first-person
-// word, else someone else if it has a third-person word.
+// Per token of `s.tokens`, whom it is said of: the person word nearest before it (or at it)
+// in its sentence, the writer's ("I", "me") or someone else's ("he", "her"), else none.
+// "It upsets me to see her in such pain": the pain is hers.
 void mark_voices(Scratch& s) {
   const auto& toks = s.tokens.tokens;
-  s.voice.assign(toks.size(), Voice::none);
-  std::size_t sentence = 0;
-  bool writer = false;
-  bool other = false;
+  s.voice.resize(toks.size());
+  Voice v = Voice::none;
   for (std::size_t k = 0; k < toks.size(); ++k) {
-    writer = writer || (s.info[k].classes & kb::kFirstPerson) != 0;
-    other = other || (s.info[k].classes & kb::kThirdPerson) != 0;
-    if (!toks[k].sentence_end && k + 1 < toks.size()) continue;
-    const Voice v = writer ? Voice::writer : other ? Voice::someone_else : Voice::none;
-    std::fill(s.voice.begin() + static_cast<std::ptrdiff_t>(sentence), s.voice.begin() + static_cast<std::ptrdiff_t>(k) + 1, v);
-    sentence = k + 1;
-    writer = other = false;
+    if ((s.info[k].classes & kb::kFirstPerson) != 0) v = Voice::writer;
+    if ((s.info[k].classes & kb::kThirdPerson) != 0) v = Voice::someone_else;
+    s.voice[k] = v;
+    if (toks[k].sentence_end) v = Voice::none;
   }
 }
 

@@ -52,8 +52,9 @@ struct Span {
   std::uint32_t begin, end;
 };
 
-// Whom the sentence of a mention speaks of, by its words (language.json first_person_words,
-// third_person_words): the writer ("I", "me"), only someone else ("he", "her"), or neither.
+// Whom a mention is said of, by the nearest person word before it in its sentence
+// (language.json first_person_words, third_person_words): the writer ("I", "me"), someone
+// else ("he", "her"), or neither.
 enum class Voice : std::uint8_t { none, writer, someone_else };
 
 // One place in the text where a finding is mentioned.
@@ -66,7 +67,7 @@ struct Mention {
   Assertion assertion;
   Status status;
   MatchKind match;
-  Voice voice;
+  Voice voice;  // whom it is said of, by the nearest person word before it
   Span person;  // the word that names the person it is said of ("son" of "my son gets"), or empty
 };
 
@@ -101,7 +102,7 @@ struct Scratch {
   std::vector<PhraseMatch> findings;
   std::vector<PhraseMatch> triggers;
   std::vector<std::uint32_t> covered;  // per token: the finding match (index + 1) or target it is part of, or 0
-  std::vector<Voice> voice;            // per token: whom its sentence speaks of
+  std::vector<Voice> voice;            // per token: whom it is said of (the nearest person word before it)
   AssertionScopes scopes;
 };
 
