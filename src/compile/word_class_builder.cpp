@@ -25,7 +25,8 @@ constexpr ClassList kLists[] = {
     {"subject_words", kb::kSubjectWord, 1},     {"question_openers", kb::kQuestionOpener, 2},
     {"summing_words", kb::kSummingWord, 1},     {"list_introducers", kb::kListIntroducer, 1},
     {"list_separators", kb::kListSeparator, 1}, {"clause_joiners", kb::kClauseJoiner, 1},
-    {"abbreviations", kb::kAbbreviation, 1},
+    {"abbreviations", kb::kAbbreviation, 1},    {"first_person_words", kb::kFirstPerson, 1},
+    {"third_person_words", kb::kThirdPerson, 1},
 };
 
 }  // namespace
@@ -35,6 +36,7 @@ void build_word_classes(const kb::Document& doc, ImageBuilder& b, std::vector<kb
   std::map<std::string, std::uint16_t> words;
   text::Tokens tokens;
   for (const ClassList& list : kLists) {
+    if (!classes.contains(list.key)) continue;  // the person words are optional (an older knowledge base has none)
     const nlohmann::json& entries = classes.at(list.key);
     for (std::size_t k = 0; k < entries.size(); ++k) {
       const std::string entry = entries[k].get<std::string>();

@@ -55,9 +55,16 @@ void gather_evidence(const std::vector<text::Mention>& mentions, const std::vect
     if (out.state[f] == State::unknown) out.known.push_back(f);
     out.state[f] = s;
   };
+  out.of_named_person.assign(findings.size(), false);
   for (const text::Mention& m : mentions) {
     const State s = from_status(m.status, findings[m.finding].past_counts);
     if (strength(s) > strength(out.state[m.finding])) set(m.finding, s);
+    const kb::FindingKind kind = findings[m.finding].kind;
+    if (m.status == text::Status::family && m.assertion.person && kind != kb::FindingKind::history &&
+        kind != kb::FindingKind::medication && kind != kb::FindingKind::context && !m.assertion.negated &&
+        !m.assertion.hypothetical) {
+      out.of_named_person[m.finding] = true;
+    }
   }
   for (const AnswerEntry& a : answers) {
     set(a.finding, a.answer == Answer::yes ? State::present : a.answer == Answer::no ? State::absent : State::asked);

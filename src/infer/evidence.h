@@ -75,6 +75,10 @@ struct Evidence {
   std::vector<State> state;          // indexed by finding
   std::vector<std::uint32_t> known;  // the findings whose state is not unknown, each once
   std::vector<bool> implied;         // present, and said by another present finding (FindingRec::implies)
+  // Said of a person the text names with a complaint, in a text about the writer ("my husband
+  // keeps getting sudden weakness, and I get cramps"): not the writer's evidence, but red
+  // flags still fire on it (danger is never lost). What they had or were diagnosed with is not.
+  std::vector<bool> of_named_person;
   bool any_core = false;             // a core finding is present or possible
   bool any_weak = false;             // a weak finding is present or possible
 };

@@ -11,7 +11,8 @@ void assess_triage(const Evidence& evidence, const std::vector<CauseScore>& rank
   out.reasons.clear();
   const auto flags = kb.red_flags();
   auto active = [&](std::uint32_t f) {
-    return evidence.state[f] == State::present || evidence.state[f] == State::possible;
+    return evidence.state[f] == State::present || evidence.state[f] == State::possible ||
+           (f < evidence.of_named_person.size() && evidence.of_named_person[f]);
   };
   for (std::uint32_t r = 0; r < flags.size(); ++r) {
     const kb::RedFlagRec& flag = flags[r];

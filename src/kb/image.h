@@ -289,6 +289,8 @@ enum WordClass : std::uint16_t {
   kListSeparator = 1 << 6,   // separates list items, as a comma does ("or", "and")
   kClauseJoiner = 1 << 7,    // joins two clauses, as a comma does ("and")
   kAbbreviation = 1 << 8,    // its dot does not end a sentence ("dr", "vs")
+  kFirstPerson = 1 << 9,     // the writer speaks of themselves ("i", "me")
+  kThirdPerson = 1 << 10,    // the sentence speaks of someone else ("he", "her")
 };
 
 // One or two normalized words ("does anyone") and their classes, sorted by the stable

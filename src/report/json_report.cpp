@@ -214,6 +214,8 @@ void render_json(const infer::Report& r, const KnowledgeBase& kb, const RenderOp
   if (r.line > 0) w.field("line", r.line);
   w.field("input", r.input);
   w.field("in_scope", r.in_scope);
+  w.field("patient", patient_word(r));
+  if (r.analysis.about_someone_else) w.field("patient_text", patient_text(r));
   w.field("confidence", to_string(r.confidence));
   w.field("summary", confidence_sentence(r, kb));
   write_findings(w, r, kb);
@@ -259,6 +261,7 @@ void render_brief(const infer::Report& r, const KnowledgeBase& kb, const RenderO
   }
   w.end_array();
   w.field("triage", infer::level_name(r.triage));
+  w.field("patient", patient_word(r));
   w.key("error").null();
   w.end_object();
   out.push_back('\n');

@@ -33,6 +33,7 @@ void short_markdown(const infer::Report& r, const kb::KnowledgeBase& kb, const R
   const std::string triage = fmt::format("**Triage: {}.** {}\n", plain.level, plain.action);
   out += triage;
   if (!plain.why.empty()) out += fmt::format("\n{}{}\n", plain.why, plain.also.empty() ? "" : " " + plain.also);
+  if (!plain.about.empty()) out += fmt::format("\n{}\n", plain.about);
   if (!plain.causes.empty()) {
     out += "\n";
     out += "### " + plain.causes_heading + "\n\n";
@@ -62,6 +63,7 @@ void render_markdown(const infer::Report& r, const kb::KnowledgeBase& kb, const 
   out += fmt::format("**Triage: {}.** {}\n\n", plain.level, plain.action);
   for (const infer::TriageReason& reason : r.triage.reasons) out += fmt::format("- {}\n", triage_reason_text(reason, kb));
   if (!r.triage.reasons.empty()) out += '\n';
+  if (!plain.about.empty()) out += plain.about + "\n\n";
   if (!r.analysis.mentions.empty()) {
     out += "### Findings\n\n| Finding | Status | Text | Match |\n|---|---|---|---|\n";
     const auto& mentions = r.analysis.mentions;

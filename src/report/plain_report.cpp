@@ -149,6 +149,7 @@ PlainReport plain_report(const infer::Report& r, const kb::KnowledgeBase& kb, st
                          const QuoteInput& quote) {
   PlainReport p;
   p.disclaimer = std::string(first_sentence(kb.str(kb.meta().disclaimer)));
+  p.about = about_sentence(r, quote(patient_text(r)));
   const infer::Triage& t = r.triage;
   if (!t.none) {
     p.level = std::string(level_words(t));

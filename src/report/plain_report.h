@@ -20,6 +20,7 @@ struct PlainReport {
   std::string action;   // what to do now: the deciding red flag's advice, else the level's
   std::string why;      // why, when a red flag or a cause decided the level
   std::string also;     // the other red flags that fired, by name
+  std::string about;    // whom it is about, when not the writer (about_sentence)
   std::string causes_heading;
   std::vector<std::string> causes;  // one sentence each, best fit first
   std::string note;                 // what the list means: a lookalike leads, or none fits well

@@ -19,6 +19,7 @@ std::string compose(const infer::Report& r, const PlainReport& plain, const Pain
   append_triage_line(out, r, plain, p, width);
   if (!plain.why.empty()) append_wrapped(out, "  " + p.paint(Style::bold, "Why:") + " ", plain.why, 2, width);
   if (!plain.also.empty()) append_wrapped(out, "  ", plain.also, 2, width);
+  if (!plain.about.empty()) append_wrapped(out, "", plain.about, 0, width);
   if (!plain.causes.empty()) {
     out += '\n';
     append_wrapped(out, "", p.paint(Style::bold, plain.causes_heading), 0, width);

@@ -99,6 +99,7 @@ void render_text(const infer::Report& r, const kb::KnowledgeBase& kb, const Rend
     const std::string mark = reason.kind == infer::TriageReason::Kind::red_flag ? p.paint(Style::red, "!") : "-";
     append_wrapped(out, "  " + mark + " ", triage_reason_text(reason, kb), 4, width);
   }
+  if (!plain.about.empty()) append_wrapped(out, "", plain.about, 0, width);
   out += '\n';
 
   if (!r.analysis.mentions.empty()) {

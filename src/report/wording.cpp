@@ -133,6 +133,24 @@ std::string triage_reason_text(const infer::TriageReason& r, const kb::Knowledge
   return "";
 }
 
+std::string_view patient_word(const infer::Report& r) {
+  return r.analysis.about_someone_else ? "someone_else" : "writer";
+}
+
+std::string_view patient_text(const infer::Report& r) {
+  const text::Span& s = r.analysis.person;
+  if (!r.analysis.about_someone_else || s.end <= s.begin || s.end > r.input.size()) return {};
+  return r.input.substr(s.begin, s.end - s.begin);
+}
+
+std::string about_sentence(const infer::Report& r, std::string_view named) {
+  if (!r.analysis.about_someone_else) return "";
+  std::string who;
+  for (char c : named) who.push_back(c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c);
+  return who.empty() ? "This is about the person you describe, not about you."
+                     : fmt::format("This is about the person you describe (your {}), not about you.", who);
+}
+
 std::string_view status_words(text::Status s) {
   switch (s) {
     case text::Status::present: return "present";

@@ -43,6 +43,18 @@ std::string question_reason(const infer::Question& q, const kb::KnowledgeBase& k
 // The reason text of one triage reason.
 std::string triage_reason_text(const infer::TriageReason& r, const kb::KnowledgeBase& kb);
 
+// Whom the report is about, as the JSON report's `patient` says it: "writer", or
+// "someone_else" when the text tells of the complaint of someone it names ("my son gets
+// cramps") and of none of the writer's own (text::Analysis::about_someone_else).
+std::string_view patient_word(const infer::Report& report);
+
+// The word of the text that names the person it is about ("son"), or empty.
+std::string_view patient_text(const infer::Report& report);
+
+// "This is about the person you describe (your son), not about you." when the text is
+// about someone else, else empty. `named` is patient_text() made safe for the output.
+std::string about_sentence(const infer::Report& report, std::string_view named);
+
 // "present", "denied", ... as people read them.
 std::string_view status_words(text::Status s);
 

@@ -97,6 +97,21 @@ std::size_t tokenize_chunk(std::string_view input, std::size_t from, const kb::K
   }
 }
 
+// Per token of `s.tokens`, whom it is said of: the person word nearest before it (or at it)
+// in its sentence, the writer's ("I", "me") or someone else's ("he", "her"), else none.
+// "It upsets me to see her in such pain": the pain is hers.
+void mark_voices(Scratch& s) {
+  const auto& toks = s.tokens.tokens;
+  s.voice.resize(toks.size());
+  Voice v = Voice::none;
+  for (std::size_t k = 0; k < toks.size(); ++k) {
+    if ((s.info[k].classes & kb::kFirstPerson) != 0) v = Voice::writer;
+    if ((s.info[k].classes & kb::kThirdPerson) != 0) v = Voice::someone_else;
+    s.voice[k] = v;
+    if (toks[k].sentence_end) v = Voice::none;
+  }
+}
+
 // The mentions and unrecognized words of the chunk in `s.tokens`, whose first byte is
 // input byte `offset`.
 void analyze_chunk(std::uint32_t offset, const kb::KnowledgeBase& kb, const AnalyzeOptions& options, Scratch& s,
@@ -104,6 +119,7 @@ void analyze_chunk(std::uint32_t offset, const kb::KnowledgeBase& kb, const Anal
   read_tokens(kb, options, s);
   if (!options.list_unrecognized && s.findings.empty()) return;
   assert_text(kb, s);
+  mark_voices(s);
 
   const auto phrases = kb.phrases();
   for (const PhraseMatch& m : s.findings) {
@@ -125,6 +141,10 @@ void analyze_chunk(std::uint32_t offset, const kb::KnowledgeBase& kb, const Anal
     }
     mention.assertion = assess(s, {m.first, m.last});
     mention.status = status_of(mention.assertion);
+    mention.voice = s.voice[m.first];
+    if (const std::uint32_t w = s.scopes.person_word(m.first, m.last); w != AssertionScopes::kNoPerson) {
+      mention.person = {offset + s.tokens.tokens[w].begin, offset + s.tokens.tokens[w].end};
+    }
     mention.frame = m.frame;
     mention.match = m.frame != kb::kNone ? MatchKind::frame
                     : m.repaired        ? MatchKind::fuzzy
@@ -148,6 +168,43 @@ void analyze_chunk(std::uint32_t offset, const kb::KnowledgeBase& kb, const Anal
   }
 }
 
+bool is_complaint(const kb::KnowledgeBase& kb, const Mention& m) {
+  const kb::FindingKind kind = kb.findings()[m.finding].kind;
+  return kind == kb::FindingKind::symptom || kind == kb::FindingKind::sign;
+}
+
+// Whether a present or possible mention outside a person's scope is the writer's own: a
+// symptom or sign not said of someone else ("his legs twitch too"), or where, when or after
+// what in a sentence of the writer's ("my brother gets cramps, I get them at night").
+bool writers_own(const kb::KnowledgeBase& kb, const Mention& m) {
+  if (m.status != Status::present && m.status != Status::possible) return false;
+  if (is_complaint(kb, m)) return m.voice != Voice::someone_else;
+  const kb::FindingKind kind = kb.findings()[m.finding].kind;
+  return m.voice == Voice::writer &&
+         (kind == kb::FindingKind::site || kind == kb::FindingKind::timing || kind == kb::FindingKind::trigger);
+}
+
+// A relative named as the one who has the complaint ("my son gets cramps", "my husband
+// keeps getting twitches": a trigger with kb::kNamesAPerson) is the patient when the writer
+// tells of no complaint of their own; then what the text says of them is theirs, read as
+// it would be of the writer. Else it stays someone else's (family history), as does all a
+// relative "had" or "was diagnosed with" ("my mother had ALS").
+void read_as_about_someone_else(const kb::KnowledgeBase& kb, Analysis& out) {
+  const Mention* named = nullptr;
+  for (const Mention& m : out.mentions) {
+    if (writers_own(kb, m)) return;
+    if (named == nullptr && m.status == Status::family && m.assertion.person && is_complaint(kb, m)) named = &m;
+  }
+  if (named == nullptr) return;
+  out.about_someone_else = true;
+  out.person = named->person;
+  for (Mention& m : out.mentions) {
+    if (m.status != Status::family || !m.assertion.person) continue;
+    m.assertion.family = false;
+    m.status = status_of(m.assertion);
+  }
+}
+
 }  // namespace
 
 void analyze(std::string_view input, const kb::KnowledgeBase& kb, const AnalyzeOptions& options, Scratch& s,
@@ -159,6 +216,7 @@ void analyze(std::string_view input, const kb::KnowledgeBase& kb, const AnalyzeO
     analyze_chunk(static_cast<std::uint32_t>(from), kb, options, s, out);
     from = end;
   } while (from < input.size());
+  read_as_about_someone_else(kb, out);
 }
 
 }  // namespace crampx::text

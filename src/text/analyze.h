@@ -48,6 +48,15 @@ struct EnumNames<text::MatchKind> {
 
 namespace crampx::text {
 
+struct Span {
+  std::uint32_t begin, end;
+};
+
+// Whom a mention is said of, by the nearest person word before it in its sentence
+// (language.json first_person_words, third_person_words): the writer ("I", "me"), someone
+// else ("he", "her"), or neither.
+enum class Voice : std::uint8_t { none, writer, someone_else };
+
 // One place in the text where a finding is mentioned.
 struct Mention {
   std::uint32_t finding;     // index into KnowledgeBase::findings()
@@ -58,18 +67,23 @@ struct Mention {
   Assertion assertion;
   Status status;
   MatchKind match;
-};
-
-struct Span {
-  std::uint32_t begin, end;
+  Voice voice;  // whom it is said of, by the nearest person word before it
+  Span person;  // the word that names the person it is said of ("son" of "my son gets"), or empty
 };
 
 struct Analysis {
   std::vector<Mention> mentions;      // in text order
   std::vector<Span> unrecognized;     // content words no phrase matched, in text order
+  // The text tells of the complaint of someone it names ("my son gets cramps at night") and
+  // of none of the writer's own: that person is the patient, and the findings said of them
+  // are read as theirs (present ...), not as family history.
+  bool about_someone_else = false;
+  Span person{};  // then: the word that names them ("son"), as the text spells it
   void clear() {
     mentions.clear();
     unrecognized.clear();
+    about_someone_else = false;
+    person = {};
   }
 };
 
@@ -88,6 +102,7 @@ struct Scratch {
   std::vector<PhraseMatch> findings;
   std::vector<PhraseMatch> triggers;
   std::vector<std::uint32_t> covered;  // per token: the finding match (index + 1) or target it is part of, or 0
+  std::vector<Voice> voice;            // per token: whom it is said of (the nearest person word before it)
   AssertionScopes scopes;
 };
 

@@ -159,9 +159,11 @@ void AssertionScopes::build(const Tokens& tokens, const std::vector<TokenInfo>& 
     const kb::TriggerRec& t = kb.triggers()[kb.phrases()[m.phrase].target];
     if (!is_modifier(t.category)) continue;
     if ((t.flags & kb::kQuestionOnly) != 0 && !marks_[m.first].question) continue;
+    const std::uint32_t person =
+        t.category == TriggerCategory::family && (t.flags & kb::kNamesAPerson) != 0 ? m.first : kNoPerson;
     if (t.direction == kb::Direction::forward || t.direction == kb::Direction::both) {
       const std::uint32_t end = scan_forward(tokens, info, m, t);
-      if (end > m.last + 1) add_scope(t.category, m.last + 1, end);
+      if (end > m.last + 1) add_scope(t.category, m.last + 1, end, person);
     }
     if (t.direction == kb::Direction::backward || t.direction == kb::Direction::both) {
       const std::uint32_t begin = scan_backward(tokens, info, m.first, t);
@@ -306,7 +308,8 @@ void AssertionScopes::mark_questions(const Tokens& tokens) {
 // like this" is about cramps the person has now. Of several, the last one in the scope (or
 // just after it) counts. Only the terminators inside the scope are looked at, so the work
 // is bounded by the scope's length, which the scan already paid for.
-void AssertionScopes::add_scope(TriggerCategory category, std::uint32_t begin, std::uint32_t end) {
+void AssertionScopes::add_scope(TriggerCategory category, std::uint32_t begin, std::uint32_t end,
+                                std::uint32_t person) {
   auto it = std::upper_bound(take_backs_.begin(), take_backs_.end(), end,
                              [](std::uint32_t at, const TakeBack& t) { return at < t.first; });
   while (it != take_backs_.begin()) {
@@ -317,19 +320,34 @@ void AssertionScopes::add_scope(TriggerCategory category, std::uint32_t begin, s
       break;
     }
   }
-  for (std::uint32_t k = begin; k < end; ++k) marks_[k].in_scope |= bit(category);
+  for (std::uint32_t k = begin; k < end; ++k) {
+    marks_[k].in_scope |= bit(category);
+    if (person != kNoPerson && marks_[k].person == 0) marks_[k].person = person + 1;
+  }
 }
 
 Assertion AssertionScopes::assess(std::uint32_t first, std::uint32_t last) const {
   std::uint8_t in_scope = 0;
-  for (std::uint32_t k = first; k <= last && k < marks_.size(); ++k) in_scope |= marks_[k].in_scope;
+  bool person = false;
+  for (std::uint32_t k = first; k <= last && k < marks_.size(); ++k) {
+    in_scope |= marks_[k].in_scope;
+    person = person || marks_[k].person != 0;
+  }
   Assertion a;
   a.negated = (in_scope & bit(TriggerCategory::negated)) != 0;
   a.possible = (in_scope & bit(TriggerCategory::possible)) != 0;
   a.historical = (in_scope & bit(TriggerCategory::historical)) != 0;
   a.hypothetical = (in_scope & bit(TriggerCategory::hypothetical)) != 0;
   a.family = (in_scope & bit(TriggerCategory::family)) != 0;
+  a.person = a.family && person;
   return a;
+}
+
+std::uint32_t AssertionScopes::person_word(std::uint32_t first, std::uint32_t last) const {
+  for (std::uint32_t k = first; k <= last && k < marks_.size(); ++k) {
+    if (marks_[k].person != 0) return marks_[k].person - 1;
+  }
+  return kNoPerson;
 }
 
 }  // namespace crampx::text

@@ -39,6 +39,7 @@ struct Assertion {
   bool historical = false;
   bool hypothetical = false;
   bool family = false;
+  bool person = false;  // family, from a trigger that names the person it is about ("my son gets")
 };
 
 // The scopes of one text's triggers; build once, then assess each finding.
@@ -55,6 +56,10 @@ class AssertionScopes {
 
   // The assertion for a finding spanning tokens [first, last].
   Assertion assess(std::uint32_t first, std::uint32_t last) const;
+  // The first token of the trigger that names the person a finding spanning tokens
+  // [first, last] is said of ("son" of "my son gets cramps"), or kNoPerson.
+  static constexpr std::uint32_t kNoPerson = 0xFFFFFFFFu;
+  std::uint32_t person_word(std::uint32_t first, std::uint32_t last) const;
 
  private:
   // What the scope scan needs to know about each token.
@@ -69,6 +74,8 @@ class AssertionScopes {
     bool pseudo = false;         // a pseudo trigger starts here
     bool question = false;       // in a sentence that asks (set only when a trigger needs it)
     std::uint8_t in_scope = 0;   // categories of the scopes that cover this token (bit per category)
+    std::uint32_t person = 0;    // in the family scope of a trigger that names a person ("my son gets"):
+                                 // that trigger's first token + 1 (the first such scope's)
   };
   // A backward terminator ("like this"): tokens [first, last], the categories it ends.
   struct TakeBack {
@@ -84,7 +91,10 @@ class AssertionScopes {
   // Sets Mark::question for the sentences that end in '?' or hold an asking trigger.
   void mark_questions(const Tokens& tokens);
   // Marks tokens [begin, end) as in a scope of `category`, after a backward terminator took it back.
-  void add_scope(kb::TriggerCategory category, std::uint32_t begin, std::uint32_t end);
+  // `person`: the first token of a trigger that names the person the scope is about
+  // (kb::kNamesAPerson), else kNoPerson.
+  void add_scope(kb::TriggerCategory category, std::uint32_t begin, std::uint32_t end,
+                 std::uint32_t person = kNoPerson);
 
   std::vector<Mark> marks_;
   std::vector<TakeBack> take_backs_;  // in text order

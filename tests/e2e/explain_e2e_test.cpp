@@ -1,6 +1,7 @@
 #include <gtest/gtest.h>
 
 #include <filesystem>
+#include <sstream>
 
 #include "e2e/e2e.h"
 
@@ -134,6 +135,84 @@ TEST(ExplainE2E, EveryCommandReportsAFullDisk) {
     EXPECT_NE(r.err.find("crampx: error: cannot write the output"), std::string::npos) << args[0] << ": " << r.err;
     EXPECT_NE(r.err.find("hint: "), std::string::npos) << args[0] << ": " << r.err;
   }
+}
+
+// Issue 20.4: a text about someone the writer names is explained about that person, and
+// every format says whom it is about; family history stays the writer's.
+TEST(ExplainE2E, SomeoneElseAsThePatientIsExplainedAboutThem) {
+  const std::string about = "This is about the person you describe (your son), not about you.";
+  const char* text = "my son gets cramps in his legs at night";
+  const auto j = crampx({"explain", "--json", text});
+  ASSERT_EQ(j.exit_code, 0) << j.out;
+  const json report = json::parse(j.out);
+  EXPECT_EQ(report["patient"], "someone_else");
+  EXPECT_EQ(report["patient_text"], "son");
+  EXPECT_TRUE(report["in_scope"].get<bool>());
+  EXPECT_EQ(report["causes"][0]["id"], "nocturnal_leg_cramps");
+  for (const json& f : report["findings"]) EXPECT_EQ(f["status"], "present") << f["id"];
+  EXPECT_NE(crampx({"explain", "--brief", text}).out.find(R"("patient":"someone_else")"), std::string::npos);
+  for (const std::vector<std::string>& format :
+       {std::vector<std::string>{}, {"--full"}, {"--format", "markdown"}, {"--format", "markdown", "--full"}}) {
+    std::vector<std::string> args{"explain"};
+    args.insert(args.end(), format.begin(), format.end());
+    args.emplace_back(text);
+    const auto r = crampx(args);
+    EXPECT_EQ(r.exit_code, 0);
+    EXPECT_NE(r.out.find(about), std::string::npos) << (format.empty() ? "" : format.back()) << ":\n" << r.out;
+  }
+  const auto wife = crampx({"explain", "--json", "My Wife is complaining of a stiff jaw and can't open her mouth"});
+  EXPECT_EQ(json::parse(wife.out)["patient"], "someone_else");
+  EXPECT_EQ(json::parse(wife.out)["triage"]["level"], "emergency");
+  EXPECT_NE(crampx({"explain", "My Wife is complaining of a stiff jaw"}).out.find("(your wife)"), std::string::npos);
+}
+
+TEST(ExplainE2E, FamilyHistoryStaysTheWritersReport) {
+  const auto alone = crampx({"explain", "--json", "my mother had ALS"});
+  EXPECT_EQ(alone.exit_code, 1) << alone.out;
+  EXPECT_EQ(json::parse(alone.out)["findings"][0]["status"], "family");
+  for (const char* text : {"my mother had ALS and I get cramps at night", "my brother gets cramps, I get them in my calves"}) {
+    const auto r = crampx({"explain", "--json", text});
+    const json report = json::parse(r.out);
+    EXPECT_EQ(report["patient"], "writer") << text;
+    EXPECT_FALSE(report.contains("patient_text")) << text;
+    EXPECT_EQ(crampx({"explain", "--full", text}).out.find("person you describe"), std::string::npos) << text;
+  }
+  EXPECT_NE(crampx({"explain", "--brief", "calf cramps at night"}).out.find(R"("patient":"writer")"), std::string::npos);
+}
+
+// The findings table of the full report at 80 columns: the longest status words and long
+// labels never run into the next column ("in the familyMuscle cramp"), and no line is wider.
+TEST(ExplainE2E, FindingsColumnsNeverTouchAt80Columns) {
+  ProcessOptions o;
+  o.env = {"COLUMNS=80"};
+  const auto r = crampx({"explain", "--full",
+                         "my mother had ALS and myotonic dystrophy runs in my family. I used to get cramps in my "
+                         "calves, no weakness, maybe some twitching. My hands are slow to let go after I grip "
+                         "something and I get painful muscle cramps at night"},
+                        o);
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  const std::size_t table = r.out.find("Findings\n");
+  ASSERT_NE(table, std::string::npos) << r.out;
+  const std::size_t end = r.out.find("\n\n", table);
+  std::istringstream lines(r.out.substr(table + 9, end - table - 9));
+  std::size_t rows = 0;
+  std::size_t column = 0;  // where the labels start
+  for (std::string line; std::getline(lines, line);) {
+    EXPECT_LE(line.size(), 80u) << line;
+    if (line.rfind("    ", 0) == 0) continue;  // a wrapped label
+    ++rows;
+    const std::size_t gap = line.find("  ", 2);
+    ASSERT_NE(gap, std::string::npos) << "no gap between the columns: " << line;
+    const std::size_t label = line.find_first_not_of(' ', gap);
+    if (column == 0) column = label;
+    EXPECT_EQ(label, column) << "columns not aligned: " << line;
+    const std::string status = line.substr(2, gap - 2);
+    EXPECT_TRUE(status == "in the family" || status == "in the past" || status == "denied" ||
+                status == "uncertain" || status == "present")
+        << "status and label run into each other: " << line;
+  }
+  EXPECT_GE(rows, 8u) << r.out;
+  EXPECT_NE(r.out.find("  in the family  "), std::string::npos) << r.out;
 }
 
 TEST(ExplainE2E, RunsFromAnyDirectoryWithTheEmbeddedKnowledgeBase) {
