@@ -64,12 +64,20 @@ struct Span {
   std::uint32_t begin, end;
 };
 
+// A complaint word a frame set aside: said of a thing, not a body ("the chain seized").
+struct SetAsideWord {
+  std::uint32_t begin, end;  // byte span [begin, end) of the input: both slots of the frame
+  std::uint32_t frame;       // the frame (KnowledgeBase::frames()), whose `reason` says why
+};
+
 struct Analysis {
   std::vector<Mention> mentions;      // in text order
   std::vector<Span> unrecognized;     // content words no phrase matched, in text order
+  std::vector<SetAsideWord> set_aside;  // in text order
   void clear() {
     mentions.clear();
     unrecognized.clear();
+    set_aside.clear();
   }
 };
 
