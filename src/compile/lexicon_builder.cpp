@@ -220,9 +220,15 @@ void build_frames(const json& language, const json& findings, const std::map<std
       const std::uint32_t v = slot(n, pointer + "/first");
       if (v != kb::kNone) first.push_back(v);
     }
-    const auto means = finding_index.find(fr.at("means").get<std::string>());
-    if (means == finding_index.end()) {
-      problem(pointer + "/means", fmt::format("'{}' is no finding", fr.at("means").get<std::string>()));
+    // A frame means a finding, or sets aside the complaint word of one of its slots.
+    std::uint32_t means_index = kb::kNone;
+    kb::SetAside sets_aside = kb::SetAside::none;
+    if (fr.contains("sets_aside")) {
+      sets_aside = fr.at("sets_aside").get<std::string>() == "first" ? kb::SetAside::first : kb::SetAside::then;
+    } else if (const auto means = finding_index.find(fr.value("means", std::string())); means != finding_index.end()) {
+      means_index = means->second;
+    } else {
+      problem(pointer + "/means", fmt::format("'{}' is no finding", fr.value("means", std::string())));
       continue;
     }
     const kb::Ids first_ids = b.ids(first);
@@ -242,8 +248,10 @@ void build_frames(const json& language, const json& findings, const std::map<std
       rec.id = b.str(fr.at("id").get<std::string>());
       rec.first = first_ids;
       rec.then = then;
-      rec.means = means->second;
+      rec.means = means_index;
       rec.within = fr.value("within", kDefaultFrameGap);
+      rec.sets_aside = sets_aside;
+      if (sets_aside != kb::SetAside::none) rec.reason = b.str(fr.at("reason").get<std::string>());
       recs.push_back(rec);
     }
   }

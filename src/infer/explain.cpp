@@ -8,6 +8,8 @@ void explain(std::string_view input, const std::vector<AnswerEntry>& answers, co
   text::analyze(input, kb, text::AnalyzeOptions{options.repair_typos, options.list_unrecognized}, workspace.text, out.analysis);
   gather_evidence(out.analysis.mentions, answers, kb, out.evidence);
   out.in_scope = out.evidence.any_core || out.evidence.any_weak;
+  out.scope_flag = out.in_scope ? kb::kNone : danger_naming_cause(out.evidence, kb);
+  if (out.scope_flag != kb::kNone) out.in_scope = true;
   out.causes.clear();
   out.unlisted = 0;
   out.danger_led = 0;

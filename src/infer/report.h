@@ -46,7 +46,8 @@ struct Report {
   text::Analysis analysis;           // findings in the text, unrecognized words
   std::vector<AnswerEntry> answers;  // answers given to questions
   Evidence evidence;
-  bool in_scope = false;             // some cramp- or spasm-related finding is present
+  bool in_scope = false;             // some cramp- or spasm-related finding is present, or scope_flag
+  std::uint32_t scope_flag = kb::kNone;  // in scope only because this red flag names a cause (danger_naming_cause)
   Confidence confidence = Confidence::none;
   std::vector<CauseScore> causes;    // all causes, most probable first (empty when out of scope),
                                      // after the `danger_led` causes a red flag puts first

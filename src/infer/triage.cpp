@@ -4,34 +4,51 @@
 
 namespace crampx::infer {
 
+bool flag_fires(const Evidence& evidence, const kb::KnowledgeBase& kb, std::uint32_t r, bool& uncertain) {
+  // Said of the writer, or of a person the text names in a mixed text ("my son is having
+  // chest pain, I get leg cramps"): a danger is never lost to whom it is about.
+  auto active = [&](std::uint32_t f) {
+    return evidence.state[f] == State::present || evidence.state[f] == State::possible ||
+           (f < evidence.of_named_person.size() && evidence.of_named_person[f]);
+  };
+  const kb::RedFlagRec& flag = kb.red_flags()[r];
+  const auto all_of = kb.ids(flag.all_of);
+  if (!active(all_of[0])) return false;  // most flags fail here: cheap before the full check
+  const auto any_of = kb.ids(flag.any_of);
+  if (!std::all_of(all_of.begin(), all_of.end(), active)) return false;
+  if (!any_of.empty() && !std::any_of(any_of.begin(), any_of.end(), active)) return false;
+  // What shows the words meant something else stops the flag, when it is said outright.
+  const auto none_of = kb.ids(flag.none_of);
+  if (std::any_of(none_of.begin(), none_of.end(), [&](std::uint32_t f) { return evidence.state[f] == State::present; })) {
+    return false;
+  }
+  auto possible = [&](std::uint32_t f) { return evidence.state[f] == State::possible; };
+  uncertain = std::any_of(all_of.begin(), all_of.end(), possible) ||
+              (!any_of.empty() && std::none_of(any_of.begin(), any_of.end(), [&](std::uint32_t f) {
+                return evidence.state[f] == State::present;
+              }));
+  return true;
+}
+
+std::uint32_t danger_naming_cause(const Evidence& evidence, const kb::KnowledgeBase& kb) {
+  const auto flags = kb.red_flags();
+  for (std::uint32_t r = 0; r < flags.size(); ++r) {
+    if (flags[r].level < kb::Level::urgent || kb.ids(flags[r].suggests).empty()) continue;
+    bool uncertain = false;
+    if (flag_fires(evidence, kb, r, uncertain) && !uncertain) return r;
+  }
+  return kb::kNone;
+}
+
 void assess_triage(const Evidence& evidence, const std::vector<CauseScore>& ranked, bool in_scope,
                    const kb::KnowledgeBase& kb, Triage& out) {
   out.none = false;
   out.level = kb::Level::self_care;
   out.reasons.clear();
   const auto flags = kb.red_flags();
-  auto active = [&](std::uint32_t f) {
-    return evidence.state[f] == State::present || evidence.state[f] == State::possible ||
-           (f < evidence.of_named_person.size() && evidence.of_named_person[f]);
-  };
   for (std::uint32_t r = 0; r < flags.size(); ++r) {
-    const kb::RedFlagRec& flag = flags[r];
-    const auto all_of = kb.ids(flag.all_of);
-    if (!active(all_of[0])) continue;  // most flags fail here: cheap before the full check
-    const auto any_of = kb.ids(flag.any_of);
-    if (!std::all_of(all_of.begin(), all_of.end(), active)) continue;
-    if (!any_of.empty() && !std::any_of(any_of.begin(), any_of.end(), active)) continue;
-    // What shows the words meant something else stops the flag, when it is said outright.
-    const auto none_of = kb.ids(flag.none_of);
-    if (std::any_of(none_of.begin(), none_of.end(), [&](std::uint32_t f) { return evidence.state[f] == State::present; })) {
-      continue;
-    }
-    auto possible = [&](std::uint32_t f) { return evidence.state[f] == State::possible; };
-    const bool uncertain = std::any_of(all_of.begin(), all_of.end(), possible) ||
-                           (!any_of.empty() && std::none_of(any_of.begin(), any_of.end(), [&](std::uint32_t f) {
-                             return evidence.state[f] == State::present;
-                           }));
-    out.reasons.push_back({TriageReason::Kind::red_flag, r, flag.level, uncertain});
+    bool uncertain = false;
+    if (flag_fires(evidence, kb, r, uncertain)) out.reasons.push_back({TriageReason::Kind::red_flag, r, flags[r].level, uncertain});
   }
   // Most urgent first; ties in the knowledge base's order (the flags were added in it).
   std::sort(out.reasons.begin(), out.reasons.end(), [](const TriageReason& a, const TriageReason& b) {

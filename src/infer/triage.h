@@ -56,6 +56,17 @@ inline bool reaches(const Triage& t, kb::Level level) { return !t.none && t.leve
 // The level as reports write it: a level's name, or "none".
 inline std::string_view level_name(const Triage& t) { return t.none ? "none" : to_string(t.level); }
 
+// Whether red flag `r` fires on `evidence` (all of its all_of findings and one of its any_of
+// present or possible, none of its none_of present); `uncertain` says that it fired on a
+// finding reported only as possible.
+bool flag_fires(const Evidence& evidence, const kb::KnowledgeBase& kb, std::uint32_t r, bool& uncertain);
+
+// The first urgent or emergency red flag that fires on findings said outright and suggests a
+// cause of the knowledge base, or kNone. Such a text is in scope without a cramp word
+// (docs/SCORING.md, "Scope"): a clinical picture of a danger crampx holds ("core temperature
+// 41, confused, after a run in the heat": heat stroke) is ranked, with that danger first.
+std::uint32_t danger_naming_cause(const Evidence& evidence, const kb::KnowledgeBase& kb);
+
 // `in_scope`: the text is about cramps or spasms; otherwise only red flags can set a level.
 // A red flag fires when all of its all_of findings and one of its any_of are present or
 // possible, and none of its none_of is present. `ranked` is sorted by probability.

@@ -16,7 +16,7 @@
 namespace crampx::kb {
 
 inline constexpr char kImageMagic[8] = {'C', 'R', 'A', 'M', 'P', 'X', 'K', 'B'};
-inline constexpr std::uint32_t kImageVersion = 11;
+inline constexpr std::uint32_t kImageVersion = 12;
 inline constexpr std::uint32_t kNone = 0xFFFFFFFFu;
 
 struct Str {  // bytes [offset, offset + length) of the string pool
@@ -320,13 +320,20 @@ struct CompoundRec {
 // so the rules find the frames a match may close by binary search.
 inline constexpr std::uint32_t kSlotWordClass = 0x80000000u;  // | class index: a frame word of that class
 inline constexpr std::uint32_t kSlotAnySite = 0x7FFFFFFEu;    // a phrase of any finding of kind site
+// A frame that sets aside (`means` kNone) reads no finding: it says that one of its slots,
+// a complaint word, is said of something that is not a body ("the engine seized", "cramp our
+// plans"), and the text stage drops that word's reading with the frame's `reason`.
+enum class SetAside : std::uint8_t { none, then, first };
+
 struct FrameRec {
   Str id;
   Ids first;             // slot alternatives: a finding index, kSlotWordClass | class, or kSlotAnySite
   std::uint32_t then;    // one alternative of the closing slot: a finding index or kSlotWordClass | class
-  std::uint32_t means;   // the finding it reads as
+  std::uint32_t means;   // the finding it reads as, or kNone for a frame that sets aside
   std::uint32_t within;  // tokens at most between the two slots
-  std::uint32_t pad = 0;  // written as zeros, so the same knowledge base gives the same image bytes
+  Str reason;            // a frame that sets aside: why the complaint word is not one; else empty
+  SetAside sets_aside;   // which slot holds the complaint word a frame sets aside
+  std::uint8_t pad[3] = {};  // written as zeros, so the same knowledge base gives the same image bytes
 };
 
 // One phrase of a stem's start list, filed under its second stem (kNone for a one-word

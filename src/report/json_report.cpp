@@ -218,6 +218,7 @@ void render_json(const infer::Report& r, const KnowledgeBase& kb, const RenderOp
   if (r.analysis.about_someone_else) w.field("patient_text", patient_text(r));
   w.field("confidence", to_string(r.confidence));
   w.field("summary", confidence_sentence(r, kb));
+  if (std::string why = scope_reason(r, kb); !why.empty()) w.field("scope_reason", why);
   write_findings(w, r, kb);
   w.key("answers").begin_array();
   for (const infer::AnswerEntry& a : r.answers) {

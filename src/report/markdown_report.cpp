@@ -55,7 +55,7 @@ void render_markdown(const infer::Report& r, const kb::KnowledgeBase& kb, const 
   out += "## crampx report\n\n";
   out += fmt::format("> {}\n\n", md_escape(r.input));
   if (r.triage.none) {
-    out += fmt::format("{}\n", kOutOfScope);
+    out += fmt::format("{}\n\n{}\n", kOutOfScope, md_escape(scope_reason(r, kb)));
     return;
   }
   if (!options.full) return short_markdown(r, kb, options, out);

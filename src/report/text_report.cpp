@@ -39,6 +39,7 @@ void append_out_of_scope(std::string& out, const infer::Report& r, const kb::Kno
                          const RenderOptions& options) {
   const std::size_t width = std::max<std::size_t>(options.width, 40);
   append_wrapped(out, "", std::string(kOutOfScope), 0, width);
+  append_wrapped(out, "", terminal_safe(scope_reason(r, kb)), 0, width);
   if (!r.analysis.mentions.empty()) {  // say what was read, and why it does not count
     std::string read;
     for (std::size_t i = 0; i < std::min<std::size_t>(r.analysis.mentions.size(), 5); ++i) {

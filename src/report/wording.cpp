@@ -76,6 +76,19 @@ std::string confidence_sentence(const infer::Report& r, const kb::KnowledgeBase&
   }
 }
 
+std::string scope_reason(const infer::Report& r, const kb::KnowledgeBase& kb) {
+  if (r.in_scope) {
+    if (r.scope_flag == kb::kNone) return "";
+    return fmt::format("No cramp or spasm is named, but a warning sign points to a danger crampx knows: {}.",
+                       kb.str(kb.red_flags()[r.scope_flag].label));
+  }
+  if (!r.analysis.set_aside.empty()) {
+    const text::SetAsideWord& w = r.analysis.set_aside.front();
+    return fmt::format("\"{}\": {}", r.input.substr(w.begin, w.end - w.begin), kb.str(kb.frames()[w.frame].reason));
+  }
+  return "It names no muscle, nerve or movement complaint, and no warning sign of one.";
+}
+
 std::string unlisted_sentence(const infer::Report& r) {
   if (!infer::unlisted_notable(r)) return "";
   return fmt::format("It may also be something crampx does not know about ({}%).",

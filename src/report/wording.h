@@ -24,6 +24,12 @@ std::string confidence_sentence(const infer::Report& report, const kb::Knowledge
 // (infer::unlisted_notable), else empty.
 std::string unlisted_sentence(const infer::Report& report);
 
+// Why the text is in or out of scope, when that needs saying, else empty: out of scope, the
+// reason of the first complaint word a frame set aside ("'the chain keeps seizing': the word
+// is said of a machine ..."), or that no muscle, nerve or movement complaint was found; in
+// scope without a complaint word, the warning sign that names a danger crampx holds.
+std::string scope_reason(const infer::Report& report, const kb::KnowledgeBase& kb);
+
 // What a triage level asks the person to do.
 std::string_view level_advice(kb::Level level);
 

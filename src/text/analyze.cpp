@@ -124,6 +124,10 @@ void analyze_chunk(std::uint32_t offset, const kb::KnowledgeBase& kb, const Anal
   const auto phrases = kb.phrases();
   for (const PhraseMatch& m : s.findings) {
     const kb::PhraseRec& phrase = phrases[m.phrase];
+    if (m.frame != kb::kNone && kb.frames()[m.frame].means == kb::kNone) {  // a complaint word set aside
+      out.set_aside.push_back({offset + s.tokens.tokens[m.first].begin, offset + s.tokens.tokens[m.last].end, m.frame});
+      continue;
+    }
     if (phrase.target_kind != kb::PhraseTarget::finding) continue;  // a guard: matched, means nothing
     Mention mention{};
     mention.finding = phrase.target;

@@ -71,6 +71,12 @@ struct Mention {
   Span person;  // the word that names the person it is said of ("son" of "my son gets"), or empty
 };
 
+// A complaint word a frame set aside: said of a thing, not a body ("the chain seized").
+struct SetAsideWord {
+  std::uint32_t begin, end;  // byte span [begin, end) of the input: both slots of the frame
+  std::uint32_t frame;       // the frame (KnowledgeBase::frames()), whose `reason` says why
+};
+
 struct Analysis {
   std::vector<Mention> mentions;      // in text order
   std::vector<Span> unrecognized;     // content words no phrase matched, in text order
@@ -79,11 +85,13 @@ struct Analysis {
   // are read as theirs (present ...), not as family history.
   bool about_someone_else = false;
   Span person{};  // then: the word that names them ("son"), as the text spells it
+  std::vector<SetAsideWord> set_aside;  // in text order
   void clear() {
     mentions.clear();
     unrecognized.clear();
     about_someone_else = false;
     person = {};
+    set_aside.clear();
   }
 };
 

@@ -62,6 +62,7 @@ class FindingRules {
       add_contained_findings(m);
       i = m.last + 1;
     }
+    set_aside_figurative();
     apply_frames();
     for (std::size_t t = 0; t < top_.size(); ++t) {
       add_finding_preposition_site(t);
@@ -76,6 +77,8 @@ class FindingRules {
   static constexpr std::uint32_t kSiteFirstGap = 8;
   // A finding, then a preposition and a site: at most this many tokens from the finding's last word to the site.
   static constexpr std::uint32_t kSiteAfterGap = 4;
+  // A body site this many tokens at most from a complaint word owns it (set_aside_figurative).
+  static constexpr std::uint32_t kSiteBeside = 3;
 
   // A guard right after a body site leaves the muscle word it starts with to a core finding:
   // "my legs cramp during my period" is a leg cramp.
@@ -187,6 +190,7 @@ class FindingRules {
       if (pb.target_kind != kb::PhraseTarget::finding && pb.target_kind != kb::PhraseTarget::frame_word) continue;
       const std::uint32_t key = pb.target_kind == kb::PhraseTarget::frame_word ? kb::kSlotWordClass | pb.target : pb.target;
       for (const kb::FrameRec& frame : kb_.frames_closed_by(key)) {
+        if (frame.means == kb::kNone) continue;  // sets aside: set_aside_figurative
         const std::size_t v = opening_of(u, frame);
         if (v == kNoMatch) continue;
         const PhraseMatch a = out_[top_[v]];
@@ -201,6 +205,70 @@ class FindingRules {
         }
       }
     }
+  }
+
+  // A frame that sets aside (kb::SetAside): a complaint word said of a thing, not a body
+  // ("the chain seized", "markets were twitchy", "cramp our plans"). The complaint's match,
+  // and the findings it contains, become one record over both slots that names the frame
+  // (analyze() reports it apart, with the frame's reason), and leave the top matches, so no
+  // other rule reads them. Not when a body site is the complaint's neighbour in its clause:
+  // "my hand seized up on the bike" is the hand's.
+  void set_aside_figurative() {
+    const std::span<const kb::FrameRec> all = kb_.frames();
+    for (std::size_t u = 1; u < top_.size(); ++u) {
+      const kb::PhraseRec& pb = phrases_[out_[top_[u]].phrase];
+      if (pb.target_kind != kb::PhraseTarget::finding && pb.target_kind != kb::PhraseTarget::frame_word) continue;
+      const std::uint32_t key = pb.target_kind == kb::PhraseTarget::frame_word ? kb::kSlotWordClass | pb.target : pb.target;
+      for (const kb::FrameRec& frame : kb_.frames_closed_by(key)) {
+        if (frame.means != kb::kNone) continue;
+        const std::size_t v = opening_of(u, frame);
+        if (v == kNoMatch) continue;
+        const std::size_t c = frame.sets_aside == kb::SetAside::first ? v : u;  // the complaint word
+        if (site_beside(c)) continue;
+        const PhraseMatch a = out_[top_[v]];
+        const PhraseMatch b = out_[top_[u]];
+        const std::size_t at = top_[c];
+        const std::size_t next = c + 1 < top_.size() ? top_[c + 1] : out_.size();
+        // The findings the complaint contains follow it, before the next top match.
+        out_.erase(out_.begin() + static_cast<std::ptrdiff_t>(at + 1), out_.begin() + static_cast<std::ptrdiff_t>(next));
+        const auto dropped = static_cast<std::uint32_t>(next - at - 1);
+        for (std::size_t t = c + 1; t < top_.size(); ++t) top_[t] -= dropped;
+        PhraseMatch& m = out_[at];
+        m.first = a.first;
+        m.last = b.last;
+        m.frame = static_cast<std::uint32_t>(&frame - all.data());
+        m.gap_begin = a.last + 1;
+        m.gap_end = b.first;
+        top_.erase(top_.begin() + static_cast<std::ptrdiff_t>(c));
+        --u;  // one fewer top match at or before u: the next one is at u now
+        break;
+      }
+    }
+  }
+
+  // Whether a body site is the nearest match before or after top match c in its clause
+  // (at most kSiteBeside tokens away, only words in the clause between).
+  bool site_beside(std::size_t c) const {
+    const PhraseMatch& m = out_[top_[c]];
+    const auto is_site = [this](const PhraseMatch& x) {
+      const kb::FindingRec* f = finding_of(x);
+      return f != nullptr && f->kind == kb::FindingKind::site;
+    };
+    const auto clear = [this](std::uint32_t from, std::uint32_t to) {  // tokens [from, to) in the clause
+      for (std::uint32_t k = from; k < to; ++k) {
+        if (!in_clause(k)) return false;
+      }
+      return true;
+    };
+    if (c > 0) {
+      const PhraseMatch& p = out_[top_[c - 1]];
+      if (is_site(p) && p.last < m.first && m.first - p.last - 1 <= kSiteBeside && clear(p.last + 1, m.first)) return true;
+    }
+    if (c + 1 < top_.size()) {
+      const PhraseMatch& n = out_[top_[c + 1]];
+      if (is_site(n) && n.first > m.last && n.first - m.last - 1 <= kSiteBeside && clear(m.last + 1, n.first)) return true;
+    }
+    return false;
   }
 
   // The nearest match before top_[u] that opens `frame`, within its reach and clause: only

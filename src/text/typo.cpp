@@ -100,6 +100,15 @@ std::span<const std::uint32_t> finding_uses(const kb::KnowledgeBase& kb, TypoScr
   return scratch.uses;
 }
 
+// Whether `word` keeps the stem of `candidate` whole and differs from it only in an ending
+// more than one edit away: a word built on the stem ("crampons" on "cramp"), not a misspelt
+// form of it ("crampes", "crampping" are one edit from "cramps", "cramping"). A typist who
+// got the whole stem right makes a small slip in the ending, not two.
+bool derived_from_stem(std::string_view word, std::string_view candidate, std::string_view stem) {
+  if (stem.empty() || !word.starts_with(stem) || !candidate.starts_with(stem)) return false;
+  return osa_distance(word.substr(stem.size()), candidate.substr(stem.size()), 1) > 1;
+}
+
 }  // namespace
 
 std::optional<Correction> correct(std::string_view word, const kb::KnowledgeBase& kb, Stemmer& stemmer,
@@ -139,6 +148,7 @@ std::optional<Correction> correct_unknown(std::string_view word, const kb::Knowl
       const std::string_view candidate = kb.str(words[it->word].word);
       const int d = osa_distance(word, candidate, limit);
       if (d > limit) continue;
+      if (d > 1 && derived_from_stem(word, candidate, kb.str(kb.vocab()[words[it->word].stem].stem))) continue;
       if (!best || rank(it->word, d) < rank(best->typo_word, best->distance)) {
         best = Correction{it->word, d};
       }
