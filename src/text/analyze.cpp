@@ -191,15 +191,21 @@ bool writers_own(const kb::KnowledgeBase& kb, const Mention& m) {
 // A relative named as the one who has the complaint ("my son gets cramps", "my husband
 // keeps getting twitches": a trigger with kb::kNamesAPerson) is the patient when the writer
 // tells of no complaint of their own; then what the text says of them is theirs, read as
-// it would be of the writer. Else it stays someone else's (family history), as does all a
+// it would be of the writer, a condition they have included ("my wife has breast cancer ...
+// her legs are weak": the cancer is hers, not family history). Else it stays someone else's (family history), as does all a
 // relative "had" or "was diagnosed with" ("my mother had ALS").
 void read_as_about_someone_else(const kb::KnowledgeBase& kb, Analysis& out) {
   const Mention* named = nullptr;
+  bool complaint_of_theirs = false;  // a symptom or sign said of them: "gets cramps", "her legs are stiff"
   for (const Mention& m : out.mentions) {
     if (writers_own(kb, m)) return;
-    if (named == nullptr && m.status == Status::family && m.assertion.person && is_complaint(kb, m)) named = &m;
+    const bool of_person = m.status == Status::family && m.assertion.person;
+    if (named == nullptr && of_person) named = &m;
+    complaint_of_theirs = complaint_of_theirs ||
+                          (is_complaint(kb, m) && (of_person || ((m.status == Status::present || m.status == Status::possible) &&
+                                                                 m.voice == Voice::someone_else)));
   }
-  if (named == nullptr) return;
+  if (named == nullptr || !complaint_of_theirs) return;
   out.about_someone_else = true;
   out.person = named->person;
   for (Mention& m : out.mentions) {
