@@ -8,7 +8,8 @@ void explain(std::string_view input, const std::vector<AnswerEntry>& answers, co
   text::analyze(input, kb, text::AnalyzeOptions{options.repair_typos, options.list_unrecognized}, workspace.text, out.analysis);
   gather_evidence(out.analysis.mentions, answers, kb, out.evidence);
   out.in_scope = out.evidence.any_core || out.evidence.any_weak;
-  out.scope_flag = out.in_scope ? kb::kNone : danger_naming_cause(out.evidence, kb);
+  fire_red_flags(out.evidence, kb, out.triage.reasons);  // once per text: scope and triage read them
+  out.scope_flag = out.in_scope ? kb::kNone : danger_naming_cause(out.triage.reasons, kb);
   if (out.scope_flag != kb::kNone) out.in_scope = true;
   out.causes.clear();
   out.unlisted = 0;
@@ -23,7 +24,7 @@ void explain(std::string_view input, const std::vector<AnswerEntry>& answers, co
                      : top >= kModerateConfidence  ? Confidence::moderate
                                                    : Confidence::low;
   }
-  assess_triage(out.evidence, out.causes, out.in_scope, kb, out.triage);
+  finish_triage(out.causes, out.in_scope, kb, out.triage);
   if (options.ask_question) {
     next_question(out.evidence, out.causes, out.unlisted, kb, out.question);
   } else {

@@ -30,30 +30,37 @@ bool flag_fires(const Evidence& evidence, const kb::KnowledgeBase& kb, std::uint
   return true;
 }
 
-std::uint32_t danger_naming_cause(const Evidence& evidence, const kb::KnowledgeBase& kb) {
+void fire_red_flags(const Evidence& evidence, const kb::KnowledgeBase& kb, std::vector<TriageReason>& reasons) {
+  reasons.clear();
   const auto flags = kb.red_flags();
   for (std::uint32_t r = 0; r < flags.size(); ++r) {
-    if (flags[r].level < kb::Level::urgent || kb.ids(flags[r].suggests).empty()) continue;
+    // Most flags fail on their first finding: checked here, before the call, as this loop
+    // runs over every flag for every text of a stream.
+    const std::uint32_t first = kb.ids(flags[r].all_of)[0];
+    const bool named = first < evidence.of_named_person.size() && evidence.of_named_person[first];
+    if (evidence.state[first] != State::present && evidence.state[first] != State::possible && !named) continue;
     bool uncertain = false;
-    if (flag_fires(evidence, kb, r, uncertain) && !uncertain) return r;
-  }
-  return kb::kNone;
-}
-
-void assess_triage(const Evidence& evidence, const std::vector<CauseScore>& ranked, bool in_scope,
-                   const kb::KnowledgeBase& kb, Triage& out) {
-  out.none = false;
-  out.level = kb::Level::self_care;
-  out.reasons.clear();
-  const auto flags = kb.red_flags();
-  for (std::uint32_t r = 0; r < flags.size(); ++r) {
-    bool uncertain = false;
-    if (flag_fires(evidence, kb, r, uncertain)) out.reasons.push_back({TriageReason::Kind::red_flag, r, flags[r].level, uncertain});
+    if (flag_fires(evidence, kb, r, uncertain)) reasons.push_back({TriageReason::Kind::red_flag, r, flags[r].level, uncertain});
   }
   // Most urgent first; ties in the knowledge base's order (the flags were added in it).
-  std::sort(out.reasons.begin(), out.reasons.end(), [](const TriageReason& a, const TriageReason& b) {
+  std::sort(reasons.begin(), reasons.end(), [](const TriageReason& a, const TriageReason& b) {
     return a.level != b.level ? a.level > b.level : a.index < b.index;
   });
+}
+
+std::uint32_t danger_naming_cause(const std::vector<TriageReason>& fired, const kb::KnowledgeBase& kb) {
+  std::uint32_t first = kb::kNone;
+  for (const TriageReason& r : fired) {
+    if (r.kind != TriageReason::Kind::red_flag || r.level < kb::Level::urgent || r.uncertain) continue;
+    if (kb.ids(kb.red_flags()[r.index].suggests).empty()) continue;
+    if (first == kb::kNone || r.index < first) first = r.index;
+  }
+  return first;
+}
+
+void finish_triage(const std::vector<CauseScore>& ranked, bool in_scope, const kb::KnowledgeBase& kb, Triage& out) {
+  out.none = false;
+  out.level = kb::Level::self_care;
   if (!in_scope) {
     out.none = out.reasons.empty();
   } else {
@@ -68,6 +75,12 @@ void assess_triage(const Evidence& evidence, const std::vector<CauseScore>& rank
   if (!out.reasons.empty() && out.reasons.front().kind == TriageReason::Kind::red_flag) {
     out.level = std::max(out.level, kb::Level::consult);
   }
+}
+
+void assess_triage(const Evidence& evidence, const std::vector<CauseScore>& ranked, bool in_scope,
+                   const kb::KnowledgeBase& kb, Triage& out) {
+  fire_red_flags(evidence, kb, out.reasons);
+  finish_triage(ranked, in_scope, kb, out);
 }
 
 bool suggested_by_flag(const Triage& triage, const kb::KnowledgeBase& kb, std::uint32_t cause, kb::Level at_least) {

@@ -61,11 +61,19 @@ inline std::string_view level_name(const Triage& t) { return t.none ? "none" : t
 // finding reported only as possible.
 bool flag_fires(const Evidence& evidence, const kb::KnowledgeBase& kb, std::uint32_t r, bool& uncertain);
 
-// The first urgent or emergency red flag that fires on findings said outright and suggests a
-// cause of the knowledge base, or kNone. Such a text is in scope without a cramp word
-// (docs/SCORING.md, "Scope"): a clinical picture of a danger crampx holds ("core temperature
-// 41, confused, after a run in the heat": heat stroke) is ranked, with that danger first.
-std::uint32_t danger_naming_cause(const Evidence& evidence, const kb::KnowledgeBase& kb);
+// The red flags that fire on `evidence`, most urgent first (ties in the knowledge base's order).
+void fire_red_flags(const Evidence& evidence, const kb::KnowledgeBase& kb, std::vector<TriageReason>& reasons);
+
+// Of the flags that fired, the first (in the knowledge base's order) urgent or emergency one
+// that fired on findings said outright and suggests a cause of the knowledge base, or kNone.
+// Such a text is in scope without a cramp word (docs/SCORING.md, "Scope"): a clinical picture
+// of a danger crampx holds ("core temperature 41, confused, after a run in the heat": heat
+// stroke) is ranked, with that danger first.
+std::uint32_t danger_naming_cause(const std::vector<TriageReason>& fired, const kb::KnowledgeBase& kb);
+
+// The level from the red flags already in `out.reasons` (fire_red_flags) and, in scope, the
+// causes of `ranked` (sorted by probability) that are likely enough to count.
+void finish_triage(const std::vector<CauseScore>& ranked, bool in_scope, const kb::KnowledgeBase& kb, Triage& out);
 
 // `in_scope`: the text is about cramps or spasms; otherwise only red flags can set a level.
 // A red flag fires when all of its all_of findings and one of its any_of are present or
