@@ -192,8 +192,8 @@ bool writers_own(const kb::KnowledgeBase& kb, const Mention& m) {
 // keeps getting twitches": a trigger with kb::kNamesAPerson) is the patient when the writer
 // tells of no complaint of their own; then what the text says of them is theirs, read as
 // it would be of the writer, a condition they have included ("my wife has breast cancer ...
-// her legs are weak": the cancer is hers, not family history). Else it stays someone else's (family history), as does all a
-// relative "had" or "was diagnosed with" ("my mother had ALS").
+// her legs are weak": the cancer is hers, not family history). Else it stays someone else's
+// (family history), as does all a relative "had" or "was diagnosed with" ("my mother had ALS").
 void read_as_about_someone_else(const kb::KnowledgeBase& kb, Analysis& out) {
   const Mention* named = nullptr;
   bool complaint_of_theirs = false;  // a symptom or sign said of them: "gets cramps", "her legs are stiff"

@@ -187,8 +187,8 @@ class FindingRules {
     for (std::size_t u = 1; u < top_.size(); ++u) {
       const PhraseMatch b = out_[top_[u]];
       const kb::PhraseRec& pb = phrases_[b.phrase];
-      if (pb.target_kind != kb::PhraseTarget::finding && pb.target_kind != kb::PhraseTarget::frame_word) continue;
-      const std::uint32_t key = pb.target_kind == kb::PhraseTarget::frame_word ? kb::kSlotWordClass | pb.target : pb.target;
+      const std::uint32_t key = slot_key(pb);
+      if (key == kb::kNone) continue;
       for (const kb::FrameRec& frame : kb_.frames_closed_by(key)) {
         if (frame.means == kb::kNone) continue;  // sets aside: set_aside_figurative
         const std::size_t v = opening_of(u, frame);
@@ -207,6 +207,14 @@ class FindingRules {
     }
   }
 
+  // What a phrase fills a frame slot with: its finding, or its frame-word class marked as
+  // one (kb::kSlotWordClass); kb::kNone for a phrase that fills no slot (a guard, a trigger).
+  static std::uint32_t slot_key(const kb::PhraseRec& pb) {
+    if (pb.target_kind == kb::PhraseTarget::finding) return pb.target;
+    if (pb.target_kind == kb::PhraseTarget::frame_word) return kb::kSlotWordClass | pb.target;
+    return kb::kNone;
+  }
+
   // A frame that sets aside (kb::SetAside): a complaint word said of a thing, not a body
   // ("the chain seized", "markets were twitchy", "cramp our plans"). The complaint's match,
   // and the findings it contains, become one record over both slots that names the frame
@@ -217,8 +225,8 @@ class FindingRules {
     const std::span<const kb::FrameRec> all = kb_.frames();
     for (std::size_t u = 1; u < top_.size(); ++u) {
       const kb::PhraseRec& pb = phrases_[out_[top_[u]].phrase];
-      if (pb.target_kind != kb::PhraseTarget::finding && pb.target_kind != kb::PhraseTarget::frame_word) continue;
-      const std::uint32_t key = pb.target_kind == kb::PhraseTarget::frame_word ? kb::kSlotWordClass | pb.target : pb.target;
+      const std::uint32_t key = slot_key(pb);
+      if (key == kb::kNone) continue;
       for (const kb::FrameRec& frame : kb_.frames_closed_by(key)) {
         if (frame.means != kb::kNone) continue;
         const std::size_t v = opening_of(u, frame);

@@ -75,6 +75,23 @@ std::vector<std::string> all_required() {
   return ids;
 }
 
+// The records of `section` a cause links to under the same name: at least one, each found,
+// with its `text_key` written and its claims cited. Returns them for further checks.
+std::vector<const json*> expect_linked(const json& cause, const std::string& id, const char* section,
+                                       const char* text_key) {
+  std::vector<const json*> out;
+  EXPECT_FALSE(cause[section].empty()) << id << ": no " << section;
+  for (const json& k : cause[section]) {
+    const json* o = find_in(section, k.get<std::string>());
+    EXPECT_NE(o, nullptr) << id << ": " << section << " " << k;
+    if (o == nullptr) continue;
+    EXPECT_TRUE(non_empty_text(*o, text_key)) << k;
+    expect_cited(*o, id + " " + section + " " + k.get<std::string>());
+    out.push_back(o);
+  }
+  return out;
+}
+
 TEST(KbBreadth, EveryRequiredIdHasTheFieldsOfTheFirstThirteenEachCited) {
   for (const std::string& id : all_required()) {
     SCOPED_TRACE(id);
@@ -114,51 +131,28 @@ TEST(KbBreadth, EveryRequiredIdHasTheFieldsOfTheFirstThirteenEachCited) {
       }
     }
 
-    // Conditions that tell it apart.
-    ASSERT_FALSE((*c)["conditions"].empty()) << "conditions";
-    for (const json& k : (*c)["conditions"]) {
-      const json* cond = find_in("conditions", k.get<std::string>());
-      ASSERT_NE(cond, nullptr) << k;
-      EXPECT_TRUE(non_empty_text(*cond, "description")) << k;
-      EXPECT_TRUE(non_empty_text(*cond, "distinguishing")) << k;
-      expect_cited(*cond, id + " condition " + k.get<std::string>());
+    // Conditions that tell it apart, and diagnostic steps.
+    for (const json* cond : expect_linked(*c, id, "conditions", "description")) {
+      EXPECT_TRUE(non_empty_text(*cond, "distinguishing")) << (*cond)["id"];
     }
-
-    // Diagnostic steps.
-    ASSERT_FALSE((*c)["diagnostics"].empty()) << "diagnostics";
-    for (const json& k : (*c)["diagnostics"]) {
-      const json* d = find_in("diagnostics", k.get<std::string>());
-      ASSERT_NE(d, nullptr) << k;
-      EXPECT_TRUE(non_empty_text(*d, "purpose")) << k;
-      expect_cited(*d, id + " diagnostic " + k.get<std::string>());
-    }
+    expect_linked(*c, id, "diagnostics", "purpose");
 
     // Treatments, with cautions for every medicine and supplement; every caution cited.
-    ASSERT_FALSE((*c)["treatments"].empty()) << "treatments";
-    for (const json& k : (*c)["treatments"]) {
-      const json* t = find_in("treatments", k.get<std::string>());
-      ASSERT_NE(t, nullptr) << k;
-      EXPECT_TRUE(non_empty_text(*t, "description")) << k;
-      expect_cited(*t, id + " treatment " + k.get<std::string>());
+    for (const json* t : expect_linked(*c, id, "treatments", "description")) {
+      const std::string k = (*t)["id"];
       const std::string kind = (*t)["kind"];
       if (kind == "medication" || kind == "supplement" || kind == "alternative") {
         EXPECT_TRUE(t->contains("cautions") && !(*t)["cautions"].empty()) << k << ": a " << kind << " without cautions";
       }
       for (const json& caution : t->value("cautions", json::array())) {
         EXPECT_TRUE(non_empty_text(caution, "text")) << k;
-        expect_cited(caution, id + " caution of " + k.get<std::string>());
+        expect_cited(caution, id + " caution of " + k);
       }
-      for (const json& rule : t->value("unsafe_with", json::array())) expect_cited(rule, "unsafe_with of " + k.get<std::string>());
+      for (const json& rule : t->value("unsafe_with", json::array())) expect_cited(rule, "unsafe_with of " + k);
     }
 
     // Prevention.
-    ASSERT_FALSE((*c)["prevention"].empty()) << "prevention";
-    for (const json& k : (*c)["prevention"]) {
-      const json* p = find_in("prevention", k.get<std::string>());
-      ASSERT_NE(p, nullptr) << k;
-      EXPECT_TRUE(non_empty_text(*p, "description")) << k;
-      expect_cited(*p, id + " prevention " + k.get<std::string>());
-    }
+    expect_linked(*c, id, "prevention", "description");
 
     // Red flags: a cause whose own triage is urgent or emergency has a flag that names it.
     const std::string level = (*c)["triage"];
