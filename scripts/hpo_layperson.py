@@ -1,0 +1,85 @@
+#!/usr/bin/env python3
+"""Derives crampx's table of HPO layperson phrasings (data/vocab/hpo_layperson.json).
+
+For every finding of data/kb/findings.json that carries an `hpo` id, takes the layperson
+phrasings the Human Phenotype Ontology gives that term, except those excluded with a reason in
+data/vocab/hpo_exclusions.json, and writes them with the HPO release they came from and the
+citation its terms of use ask for. The table is committed: crampx never reads ../shared to
+build, test or run; this script is run by hand when the HPO report or the ids change.
+
+  scripts/hpo_layperson.py [--tsv ../shared/vocab/hpo-layperson-synonyms.tsv] [--check]
+
+--check: exit 1 when the committed table differs from what the script would write.
+"""
+import argparse
+import json
+import pathlib
+import sys
+
+ROOT = pathlib.Path(__file__).resolve().parent.parent
+TABLE = ROOT / "data/vocab/hpo_layperson.json"
+EXCLUSIONS = ROOT / "data/vocab/hpo_exclusions.json"
+RELEASE = ("HPO reports/layperson-synonyms.tsv, last changed 2021-04-06, "
+           "from the obophenotype/human-phenotype-ontology repository as of 2026-08-14")
+CITATION = ("Gargano MA et al. The Human Phenotype Ontology in 2024: phenotypes around the world. "
+            "Nucleic Acids Res. 2024;52(D1):D1333-D1346. doi:10.1093/nar/gkad1005")
+
+
+def read_report(path):
+    """(HP id, label, phrasing) rows of the HPO layperson-synonym report."""
+    rows = []
+    with open(path, encoding="utf-8") as f:
+        next(f)  # the header: ?term ?term_label ?layperson
+        for line in f:
+            parts = line.rstrip("\n").split("\t")
+            if len(parts) != 3:
+                continue
+            iri, label, phrasing = (p.strip().strip('"') for p in parts)
+            hp = iri.strip("<>").rsplit("/", 1)[-1].replace("_", ":")
+            rows.append((hp, label, phrasing))
+    return rows
+
+
+def build(tsv):
+    findings = json.loads((ROOT / "data/kb/findings.json").read_text())["findings"]
+    by_hpo = {}
+    for f in findings:
+        if f.get("hpo"):
+            by_hpo.setdefault(f["hpo"], []).append(f["id"])
+    excluded = {(e["hpo"], e["phrase"].lower()): e["reason"]
+                for e in json.loads(EXCLUSIONS.read_text())["excluded"]}
+    terms = {}
+    for hp, label, phrasing in read_report(tsv):
+        if hp not in by_hpo:
+            continue
+        term = terms.setdefault(hp, {"hpo": hp, "label": label, "findings": by_hpo[hp],
+                                     "phrases": [], "excluded": []})
+        key = (hp, phrasing.lower())
+        if key in excluded:
+            term["excluded"].append({"phrase": phrasing.lower(), "reason": excluded[key]})
+        elif phrasing.lower() not in term["phrases"]:
+            term["phrases"].append(phrasing.lower())
+    for t in terms.values():
+        t["phrases"].sort()
+    return {"hpo_layperson": {"release": RELEASE, "citation": CITATION,
+                              "terms_of_use": "https://hpo.jax.org/license",
+                              "terms": sorted(terms.values(), key=lambda t: t["hpo"])}}
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--tsv", default=str(ROOT.parent / "shared/vocab/hpo-layperson-synonyms.tsv"))
+    ap.add_argument("--check", action="store_true")
+    args = ap.parse_args()
+    text = json.dumps(build(args.tsv), indent=2, ensure_ascii=False) + "\n"
+    if args.check:
+        if not TABLE.exists() or TABLE.read_text() != text:
+            print(f"{TABLE}: stale; run scripts/hpo_layperson.py", file=sys.stderr)
+            return 1
+        return 0
+    TABLE.write_text(text)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
