@@ -1,11 +1,13 @@
 #!/usr/bin/env python3
-"""Derives crampx's table of HPO layperson phrasings (data/vocab/hpo_layperson.json).
+"""Derives crampx's table of HPO layperson phrasings (data/kb/hpo_layperson.json).
 
 For every finding of data/kb/findings.json that carries an `hpo` id, takes the layperson
 phrasings the Human Phenotype Ontology gives that term, except those excluded with a reason in
 data/vocab/hpo_exclusions.json, and writes them with the HPO release they came from and the
-citation its terms of use ask for. The table is committed: crampx never reads ../shared to
-build, test or run; this script is run by hand when the HPO report or the ids change.
+reference its terms of use ask us to cite (hpo_2024 in data/kb/references.json). The KB
+compiler reads the table like the rest of data/kb: a phrasing names its findings as their
+lexicon phrases do. The table is committed: crampx never reads ../shared to build, test or
+run; run this script by hand when the HPO report or a finding's `hpo` id changes.
 
   scripts/hpo_layperson.py [--tsv ../shared/vocab/hpo-layperson-synonyms.tsv] [--check]
 
@@ -17,12 +19,10 @@ import pathlib
 import sys
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
-TABLE = ROOT / "data/vocab/hpo_layperson.json"
+TABLE = ROOT / "data/kb/hpo_layperson.json"
 EXCLUSIONS = ROOT / "data/vocab/hpo_exclusions.json"
 RELEASE = ("HPO reports/layperson-synonyms.tsv, last changed 2021-04-06, "
            "from the obophenotype/human-phenotype-ontology repository as of 2026-08-14")
-CITATION = ("Gargano MA et al. The Human Phenotype Ontology in 2024: phenotypes around the world. "
-            "Nucleic Acids Res. 2024;52(D1):D1333-D1346. doi:10.1093/nar/gkad1005")
 
 
 def read_report(path):
@@ -61,7 +61,7 @@ def build(tsv):
             term["phrases"].append(phrasing.lower())
     for t in terms.values():
         t["phrases"].sort()
-    return {"hpo_layperson": {"release": RELEASE, "citation": CITATION,
+    return {"hpo_layperson": {"release": RELEASE, "references": ["hpo_2024"],
                               "terms_of_use": "https://hpo.jax.org/license",
                               "terms": sorted(terms.values(), key=lambda t: t["hpo"])}}
 

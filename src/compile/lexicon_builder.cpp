@@ -182,6 +182,24 @@ LexiconEntry lexicon_entry(const json& root, const json& finding) {
   return {&entry.at("phrases"), lookalikes != entry.end() ? &*lookalikes : &none, "/lexicon/" + id};
 }
 
+// The HPO layperson phrasings of each finding (/hpo_layperson, written by
+// scripts/hpo_layperson.py), by finding id, each with where it is.
+std::map<std::string, std::vector<std::pair<const json*, std::string>>> hpo_phrases(const json& root) {
+  std::map<std::string, std::vector<std::pair<const json*, std::string>>> out;
+  const auto table = root.find("hpo_layperson");
+  if (table == root.end()) return out;
+  const json& terms = table->at("terms");
+  for (std::size_t t = 0; t < terms.size(); ++t) {
+    const json& phrases = terms[t].at("phrases");
+    for (const json& finding : terms[t].at("findings")) {
+      for (std::size_t k = 0; k < phrases.size(); ++k) {
+        out[finding.get<std::string>()].emplace_back(&phrases[k], fmt::format("/hpo_layperson/terms/{}/phrases/{}", t, k));
+      }
+    }
+  }
+  return out;
+}
+
 // The frames of /language/frames, one record per alternative of the closing slot, sorted by
 // it (kb/image.h FrameRec). A slot names "@site" (any body site), "@finding_id", or a class of
 // /language/frame_words; a slot is one name or a list of them.
@@ -345,6 +363,7 @@ void build_lexicon(const kb::Document& doc, std::span<const std::uint64_t> dicti
   const json& findings = root.at("findings");
   std::vector<LexiconEntry> lexicon;
   for (const json& finding : findings) lexicon.push_back(lexicon_entry(root, finding));
+  const auto hpo = hpo_phrases(root);
   for (std::uint32_t f = 0; f < findings.size(); ++f) {
     const auto begin = static_cast<std::uint32_t>(entries.size());
     const json& phrases = *lexicon[f].phrases;
@@ -352,6 +371,14 @@ void build_lexicon(const kb::Document& doc, std::span<const std::uint64_t> dicti
       const std::string pointer = fmt::format("{}/phrases/{}", lexicon[f].pointer, k);
       for (const std::string& phrase : expand(phrases[k], pointer, true)) {
         add(Entry{{}, {}, kb::PhraseTarget::finding, f, entries.size() == begin, pointer}, phrase);
+      }
+    }
+    // Then the HPO's layperson phrasings of its term; one the lexicon already has adds nothing.
+    if (const auto it = hpo.find(findings[f].at("id").get<std::string>()); it != hpo.end()) {
+      for (const auto& [written, pointer] : it->second) {
+        for (const std::string& phrase : expand(*written, pointer, false)) {
+          add(Entry{{}, {}, kb::PhraseTarget::finding, f, false, pointer}, phrase);
+        }
       }
     }
     finding_ranges.push_back({begin, static_cast<std::uint32_t>(entries.size()) - begin});

@@ -69,6 +69,7 @@ class Checker {
     check_red_flags();
     check_treatments();
     check_lexicon();
+    check_hpo_layperson();
     check_language();
     check_frames();
     check_phrase_classes();
@@ -458,6 +459,40 @@ class Checker {
       const std::string* id = string_at((*findings)[i], "id");
       if (id == nullptr || (has_lexicon && lexicon->contains(*id))) continue;
       add(fmt::format("/findings/{}/id", i), fmt::format("finding '{}' has no phrases in /lexicon", *id));
+    }
+  }
+
+  // The HPO table names findings that exist and carry its term's id: a finding's `hpo` changed
+  // without running scripts/hpo_layperson.py again would give it another term's phrasings.
+  void check_hpo_layperson() {
+    const auto table = root_.find("hpo_layperson");
+    if (table == root_.end() || !table->is_object()) return;
+    const auto terms = table->find("terms");
+    const json* findings = array_at(root_, "findings");
+    if (terms == table->end() || !terms->is_array() || findings == nullptr) return;
+    std::map<std::string, std::string> seen;  // HPO id -> pointer of its first term
+    for (std::size_t t = 0; t < terms->size(); ++t) {
+      const json& term = (*terms)[t];
+      const std::string base = fmt::format("/hpo_layperson/terms/{}", t);
+      const std::string* hpo = string_at(term, "hpo");
+      if (hpo == nullptr) continue;
+      if (const auto [it, fresh] = seen.emplace(*hpo, base); !fresh) {
+        add(base + "/hpo", fmt::format("'{}' is already the term at {}", *hpo, it->second));
+      }
+      check_ids(term, base, "findings", "findings");
+      const auto named = term.find("findings");
+      if (named == term.end() || !named->is_array()) continue;
+      for (std::size_t k = 0; k < named->size(); ++k) {
+        const json& id = (*named)[k];
+        if (!id.is_string() || !has("findings", id.get<std::string>())) continue;
+        const json& finding = (*findings)[ids_["findings"].at(id.get<std::string>())];
+        const std::string* own = string_at(finding, "hpo");
+        if (own == nullptr || *own != *hpo) {
+          add(fmt::format("{}/findings/{}", base, k),
+              fmt::format("finding '{}' has {}, not '{}': run scripts/hpo_layperson.py again", id.get<std::string>(),
+                          own == nullptr ? std::string("no hpo id") : fmt::format("the hpo id '{}'", *own), *hpo));
+        }
+      }
     }
   }
 

@@ -1,6 +1,8 @@
 // `crampx show ID`: any knowledge-base object, as written in the knowledge base.
 // The image keeps the source JSON, so this prints exactly what the author wrote; a
-// finding comes with its lexicon entry (/lexicon/ID).
+// finding comes with its lexicon entry (/lexicon/ID) and its HPO layperson phrasings.
+#include <algorithm>
+
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
@@ -41,10 +43,23 @@ std::pair<std::string, const json*> find_object(const json& root, std::string_vi
   return {"", nullptr};
 }
 
+// The HPO layperson phrasings the table takes for a finding, with the release they come from
+// (the HPO's terms of use ask that its version be given wherever its content is shown).
+void add_hpo_phrasings(const json& root, const std::string& id, json& out) {
+  const auto table = root.find("hpo_layperson");
+  if (table == root.end()) return;
+  for (const json& term : table->at("terms")) {
+    const json& findings = term.at("findings");
+    if (std::find(findings.begin(), findings.end(), id) == findings.end()) continue;
+    out["hpo_layperson"] = {{"phrases", term.at("phrases")}, {"release", table->at("release")}};
+  }
+}
+
 // A finding with the members of its lexicon entry (phrases, lookalikes) beside its own,
-// each phrase's phrase classes filled in.
+// each phrase's phrase classes filled in, and its HPO layperson phrasings.
 json with_lexicon(const json& root, const json& finding) {
   json out = finding;
+  add_hpo_phrasings(root, finding.value("id", ""), out);
   const auto lexicon = root.find("lexicon");
   if (lexicon == root.end() || !lexicon->is_object()) return out;
   const auto entry = lexicon->find(finding.value("id", ""));

@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <sstream>
 
 #include "base/hash.h"
@@ -89,6 +90,41 @@ TEST(Compile, OnePhraseForTwoFindingsIsAProblem) {
   ASSERT_EQ(ps.size(), 1u);
   EXPECT_EQ(ps[0].pointer, "/lexicon/muscle_twitching/phrases/3");
   EXPECT_NE(ps[0].message.find("/lexicon/muscle_cramp/phrases/0"), std::string::npos) << ps[0].message;
+}
+
+// The HPO table (data/kb/hpo_layperson.json) in the mini knowledge base: one term for muscle_cramp.
+json with_hpo_phrasings(std::vector<std::string> phrases) {
+  json root = json::parse(test::mini_kb_text());
+  root["findings"][0]["hpo"] = "HP:0003394";
+  root["hpo_layperson"] = {{"release", "a test release"},
+                           {"references", {"ref_test"}},
+                           {"terms_of_use", "https://hpo.jax.org/license"},
+                           {"terms", {{{"hpo", "HP:0003394"},
+                                       {"label", "Muscle cramps"},
+                                       {"findings", {"muscle_cramp"}},
+                                       {"phrases", phrases},
+                                       {"excluded", json::array()}}}}};
+  return root;
+}
+
+TEST(Compile, HpoPhrasingsNameTheirFinding) {
+  const kb::KnowledgeBase kb = test::compile_text(with_hpo_phrasings({"charley horse", "cramp"}).dump());
+  const auto f = kb.find_finding("muscle_cramp");
+  ASSERT_TRUE(f);
+  std::vector<std::string> words;
+  for (const kb::PhraseRec& p : kb.phrases(kb.findings()[*f])) words.emplace_back(kb.str(p.words));
+  EXPECT_NE(std::find(words.begin(), words.end(), "charley horse"), words.end());
+  EXPECT_EQ(std::count(words.begin(), words.end(), "cramp"), 1);  // one the lexicon has adds nothing
+  EXPECT_EQ(test::findings_of("a charley horse last night", kb), std::vector<std::string>{"muscle_cramp=present"});
+}
+
+TEST(Compile, AnHpoPhrasingThatMeansAnotherFindingIsAProblem) {
+  json root = with_hpo_phrasings({"twitching"});
+  const auto ps = compile_problems(root);
+  ASSERT_EQ(ps.size(), 1u) << kb::format_problems(ps);
+  // Said at whichever of the two the compiler reads second (findings in order).
+  EXPECT_EQ(ps[0].pointer, "/lexicon/muscle_twitching/phrases/0");
+  EXPECT_NE(ps[0].message.find("/hpo_layperson/terms/0/phrases/0"), std::string::npos) << ps[0].message;
 }
 
 TEST(Compile, APhraseWithoutWordsIsAProblem) {

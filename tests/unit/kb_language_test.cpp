@@ -6,6 +6,8 @@
 #include <algorithm>
 #include <string>
 
+#include <nlohmann/json.hpp>
+
 #include "support/test_kb.h"
 
 namespace crampx::text {
@@ -39,6 +41,25 @@ TEST(Lexicon, WordOrderVariantsGiveTheSameFindings) {
     return v;
   };
   EXPECT_EQ(sorted(test::findings_of("eyelid twitching", kb())), sorted(test::findings_of("twitching in my eyelid", kb())));
+}
+
+// Each HPO layperson phrasing the table takes (data/kb/hpo_layperson.json) is read, on its own,
+// as its term's finding: no longer phrase, guard or lookalike of the lexicon hides it.
+TEST(Lexicon, EveryHpoPhrasingIsReadAsItsFinding) {
+  const auto table = nlohmann::json::parse(kb().source_json()).at("hpo_layperson");
+  EXPECT_FALSE(table.at("release").get<std::string>().empty());
+  std::size_t phrasings = 0;
+  for (const auto& term : table.at("terms")) {
+    for (const auto& phrase : term.at("phrases")) {
+      ++phrasings;
+      const std::vector<std::string> found = test::findings_of(phrase.get<std::string>(), kb());
+      const bool named = std::any_of(term.at("findings").begin(), term.at("findings").end(), [&](const auto& id) {
+        return std::find(found.begin(), found.end(), id.template get<std::string>() + "=present") != found.end();
+      });
+      EXPECT_TRUE(named) << phrase << " (" << term.at("hpo") << ") is read as " << ::testing::PrintToString(found);
+    }
+  }
+  EXPECT_GE(phrasings, 30u);
 }
 
 }  // namespace
