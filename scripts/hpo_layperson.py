@@ -59,6 +59,10 @@ def build(tsv):
             term["excluded"].append({"phrase": phrasing.lower(), "reason": excluded[key]})
         elif phrasing.lower() not in term["phrases"]:
             term["phrases"].append(phrasing.lower())
+    # Every id the findings carry has a term, with or without phrasings, so that the KB's
+    # integrity check can tell when an id was added or changed without running this script.
+    for hp, ids in by_hpo.items():
+        terms.setdefault(hp, {"hpo": hp, "findings": ids, "phrases": [], "excluded": []})
     for t in terms.values():
         t["phrases"].sort()
     return {"hpo_layperson": {"release": RELEASE, "references": ["hpo_2024"],

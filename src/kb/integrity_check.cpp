@@ -462,8 +462,9 @@ class Checker {
     }
   }
 
-  // The HPO table names findings that exist and carry its term's id: a finding's `hpo` changed
-  // without running scripts/hpo_layperson.py again would give it another term's phrasings.
+  // The HPO table names findings that exist and carry its term's id, and every finding's id
+  // has a term: a finding's `hpo` added or changed without running scripts/hpo_layperson.py
+  // again would miss its phrasings or get another term's.
   void check_hpo_layperson() {
     const auto table = root_.find("hpo_layperson");
     if (table == root_.end() || !table->is_object()) return;
@@ -493,6 +494,12 @@ class Checker {
                           own == nullptr ? std::string("no hpo id") : fmt::format("the hpo id '{}'", *own), *hpo));
         }
       }
+    }
+    for (std::size_t i = 0; i < findings->size(); ++i) {
+      const std::string* hpo = string_at((*findings)[i], "hpo");
+      if (hpo == nullptr || seen.contains(*hpo)) continue;
+      add(fmt::format("/findings/{}/hpo", i),
+          fmt::format("'{}' has no term in /hpo_layperson: run scripts/hpo_layperson.py again", *hpo));
     }
   }
 

@@ -228,13 +228,13 @@ TEST(Validate, AnHpoIdIsHpColonAndSevenDigits) {
 TEST(Validate, TheHpoTableNamesFindingsWithItsTerm) {
   json kb = mini();
   kb["findings"][0]["hpo"] = "HP:0003394";
-  kb["findings"][1]["hpo"] = "HP:0002380";
   json term = {{"hpo", "HP:0003394"}, {"label", "Muscle cramps"}, {"findings", {"muscle_cramp"}},
                {"phrases", {"charley horse"}}, {"excluded", json::array()}};
   kb["hpo_layperson"] = {{"release", "a test release"}, {"references", {"ref_test"}},
                          {"terms_of_use", "https://hpo.jax.org/license"}, {"terms", {term}}};
   EXPECT_TRUE(problems_of(kb).empty()) << dump(problems_of(kb));
 
+  kb["findings"][1]["hpo"] = "HP:0002380";  // an id added by hand, with no term of its own
   kb["hpo_layperson"]["terms"][0]["findings"] = {"muscle_cramp", "muscle_twitching", "muscle_pain", "no_such"};
   kb["hpo_layperson"]["terms"].push_back(term);
   const auto ps = problems_of(kb);
@@ -242,7 +242,8 @@ TEST(Validate, TheHpoTableNamesFindingsWithItsTerm) {
   EXPECT_TRUE(has(ps, "/hpo_layperson/terms/0/findings/2", "no hpo id")) << dump(ps);
   EXPECT_TRUE(has(ps, "/hpo_layperson/terms/0/findings/3", "'no_such' is not the id")) << dump(ps);
   EXPECT_TRUE(has(ps, "/hpo_layperson/terms/1/hpo", "already the term at /hpo_layperson/terms/0")) << dump(ps);
-  EXPECT_EQ(ps.size(), 4u) << dump(ps);
+  EXPECT_TRUE(has(ps, "/findings/1/hpo", "'HP:0002380' has no term in /hpo_layperson")) << dump(ps);
+  EXPECT_EQ(ps.size(), 5u) << dump(ps);
 
   kb["hpo_layperson"].erase("release");
   EXPECT_TRUE(has(problems_of(kb), "/hpo_layperson", "release")) << dump(problems_of(kb));
