@@ -34,7 +34,8 @@ def read_report(path):
             parts = line.rstrip("\n").split("\t")
             if len(parts) != 3:
                 continue
-            iri, label, phrasing = (p.strip().strip('"') for p in parts)
+            # A field is "text" or, in some rows, "text"@en.
+            iri, label, phrasing = (p.strip().removesuffix("@en").strip('"') for p in parts)
             hp = iri.strip("<>").rsplit("/", 1)[-1].replace("_", ":")
             rows.append((hp, label, phrasing))
     return rows

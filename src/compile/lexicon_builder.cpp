@@ -183,7 +183,9 @@ LexiconEntry lexicon_entry(const json& root, const json& finding) {
 }
 
 // The HPO layperson phrasings of each finding (/hpo_layperson, written by
-// scripts/hpo_layperson.py), by finding id, each with where it is.
+// scripts/hpo_layperson.py), by finding id, each with where it is. A term's phrasings name its
+// first finding: the others carry the term as the nearest code for something narrower (a very
+// high temperature is coded as fever, but "fever" does not mean a very high temperature).
 std::map<std::string, std::vector<std::pair<const json*, std::string>>> hpo_phrases(const json& root) {
   std::map<std::string, std::vector<std::pair<const json*, std::string>>> out;
   const auto table = root.find("hpo_layperson");
@@ -191,10 +193,9 @@ std::map<std::string, std::vector<std::pair<const json*, std::string>>> hpo_phra
   const json& terms = table->at("terms");
   for (std::size_t t = 0; t < terms.size(); ++t) {
     const json& phrases = terms[t].at("phrases");
-    for (const json& finding : terms[t].at("findings")) {
-      for (std::size_t k = 0; k < phrases.size(); ++k) {
-        out[finding.get<std::string>()].emplace_back(&phrases[k], fmt::format("/hpo_layperson/terms/{}/phrases/{}", t, k));
-      }
+    auto& named = out[terms[t].at("findings").at(0).get<std::string>()];
+    for (std::size_t k = 0; k < phrases.size(); ++k) {
+      named.emplace_back(&phrases[k], fmt::format("/hpo_layperson/terms/{}/phrases/{}", t, k));
     }
   }
   return out;

@@ -108,7 +108,11 @@ json with_hpo_phrasings(std::vector<std::string> phrases) {
 }
 
 TEST(Compile, HpoPhrasingsNameTheirFinding) {
-  const kb::KnowledgeBase kb = test::compile_text(with_hpo_phrasings({"charley horse", "cramp"}).dump());
+  json root = with_hpo_phrasings({"charley horse", "cramp"});
+  // A second finding coded with the same term: the phrasings name the first only.
+  root["findings"][1]["hpo"] = "HP:0003394";
+  root["hpo_layperson"]["terms"][0]["findings"].push_back("muscle_twitching");
+  const kb::KnowledgeBase kb = test::compile_text(root.dump());
   const auto f = kb.find_finding("muscle_cramp");
   ASSERT_TRUE(f);
   std::vector<std::string> words;

@@ -44,7 +44,7 @@ TEST(Lexicon, WordOrderVariantsGiveTheSameFindings) {
 }
 
 // Each HPO layperson phrasing the table takes (data/kb/hpo_layperson.json) is read, on its own,
-// as its term's finding: no longer phrase, guard or lookalike of the lexicon hides it.
+// as its term's (first) finding: no longer phrase, guard or lookalike of the lexicon hides it.
 TEST(Lexicon, EveryHpoPhrasingIsReadAsItsFinding) {
   const auto table = nlohmann::json::parse(kb().source_json()).at("hpo_layperson");
   EXPECT_FALSE(table.at("release").get<std::string>().empty());
@@ -53,10 +53,9 @@ TEST(Lexicon, EveryHpoPhrasingIsReadAsItsFinding) {
     for (const auto& phrase : term.at("phrases")) {
       ++phrasings;
       const std::vector<std::string> found = test::findings_of(phrase.get<std::string>(), kb());
-      const bool named = std::any_of(term.at("findings").begin(), term.at("findings").end(), [&](const auto& id) {
-        return std::find(found.begin(), found.end(), id.template get<std::string>() + "=present") != found.end();
-      });
-      EXPECT_TRUE(named) << phrase << " (" << term.at("hpo") << ") is read as " << ::testing::PrintToString(found);
+      const std::string first = term.at("findings").at(0).get<std::string>() + "=present";
+      EXPECT_NE(std::find(found.begin(), found.end(), first), found.end())
+          << phrase << " (" << term.at("hpo") << ") is read as " << ::testing::PrintToString(found);
     }
   }
   EXPECT_GE(phrasings, 30u);
