@@ -270,6 +270,13 @@ void build_frames(const json& language, const json& findings, const std::map<std
       rec.means = means_index;
       rec.within = fr.value("within", kDefaultFrameGap);
       rec.sets_aside = sets_aside;
+      for (const std::string& r : names(fr.value("reaches", json::array()))) {
+        const std::uint8_t bit = r == "pronoun"     ? kb::kReachPronoun
+                                 : r == "condition" ? kb::kReachCondition
+                                 : r == "list"      ? kb::kReachList
+                                                    : 0;
+        rec.reaches = static_cast<std::uint8_t>(rec.reaches | bit);
+      }
       if (sets_aside != kb::SetAside::none) rec.reason = b.str(fr.at("reason").get<std::string>());
       recs.push_back(rec);
     }
@@ -433,11 +440,12 @@ void build_lexicon(const kb::Document& doc, std::span<const std::uint64_t> dicti
   }
   build_frames(language, findings, frame_class, b, problem);
 
-  // The trigger phrases with their phrase classes filled in, each with the trigger it comes from.
+  // The trigger phrases with their phrase classes and number ranges filled in ("my {1-19}yo has"), each
+  // with the trigger it comes from.
   std::vector<std::uint32_t> trigger_source;
   std::vector<std::string> trigger_phrases;
   for (std::uint32_t t = 0; t < triggers.size(); ++t) {
-    for (std::string& phrase : expand(triggers[t].at("phrase"), fmt::format("/language/triggers/{}", t), false, true)) {
+    for (std::string& phrase : expand(triggers[t].at("phrase"), fmt::format("/language/triggers/{}", t), true, true)) {
       trigger_source.push_back(t);
       trigger_phrases.push_back(std::move(phrase));
     }

@@ -27,6 +27,7 @@ constexpr ClassList kLists[] = {
     {"list_separators", kb::kListSeparator, 1}, {"clause_joiners", kb::kClauseJoiner, 1},
     {"abbreviations", kb::kAbbreviation, 1},    {"first_person_words", kb::kFirstPerson, 1},
     {"third_person_words", kb::kThirdPerson, 1},
+    {"referring_words", kb::kReferring, 1},     {"condition_words", kb::kConditionWord, 1},
 };
 
 }  // namespace

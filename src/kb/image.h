@@ -16,7 +16,7 @@
 namespace crampx::kb {
 
 inline constexpr char kImageMagic[8] = {'C', 'R', 'A', 'M', 'P', 'X', 'K', 'B'};
-inline constexpr std::uint32_t kImageVersion = 12;
+inline constexpr std::uint32_t kImageVersion = 13;
 inline constexpr std::uint32_t kNone = 0xFFFFFFFFu;
 
 struct Str {  // bytes [offset, offset + length) of the string pool
@@ -291,6 +291,8 @@ enum WordClass : std::uint16_t {
   kAbbreviation = 1 << 8,    // its dot does not end a sentence ("dr", "vs")
   kFirstPerson = 1 << 9,     // the writer speaks of themselves ("i", "me")
   kThirdPerson = 1 << 10,    // the sentence speaks of someone else ("he", "her")
+  kReferring = 1 << 11,      // stands for the thing just named ("it", "they")
+  kConditionWord = 1 << 12,  // opens a clause saying when something happens ("if", "when", "whenever")
 };
 
 // One or two normalized words ("does anyone") and their classes, sorted by the stable
@@ -325,6 +327,16 @@ inline constexpr std::uint32_t kSlotAnySite = 0x7FFFFFFEu;    // a phrase of any
 // plans"), and the text stage drops that word's reading with the frame's `reason`.
 enum class SetAside : std::uint8_t { none, then, first };
 
+// How far past its own clause a frame reads (language.json frames `reaches`).
+enum FrameReach : std::uint8_t {
+  kReachPronoun = 1 << 0,    // a referring word opening the closing slot's clause ("it's swollen") stands
+                             // for the body site named in the clause just before it
+  kReachCondition = 1 << 1,  // a condition clause's opener and subject ("when I try to", "if anyone")
+                             // may lie between the slots
+  kReachList = 1 << 2,       // a closing phrase that ends a list item reads with the opening of a frame
+                             // read over the item before it ("puffy, warm and sore")
+};
+
 struct FrameRec {
   Str id;
   Ids first;             // slot alternatives: a finding index, kSlotWordClass | class, or kSlotAnySite
@@ -333,7 +345,8 @@ struct FrameRec {
   std::uint32_t within;  // tokens at most between the two slots
   Str reason;            // a frame that sets aside: why the complaint word is not one; else empty
   SetAside sets_aside;   // which slot holds the complaint word a frame sets aside
-  std::uint8_t pad[3] = {};  // written as zeros, so the same knowledge base gives the same image bytes
+  std::uint8_t reaches;  // FrameReach bits: what else may lie between the slots
+  std::uint8_t pad[2] = {};  // written as zeros, so the same knowledge base gives the same image bytes
 };
 
 // One phrase of a stem's start list, filed under its second stem (kNone for a one-word

@@ -79,6 +79,10 @@ class FindingRules {
   static constexpr std::uint32_t kSiteAfterGap = 4;
   // A body site this many tokens at most from a complaint word owns it (set_aside_figurative).
   static constexpr std::uint32_t kSiteBeside = 3;
+  // A referring word ("it") stands for a body site at most this many tokens before it.
+  static constexpr std::uint32_t kPronounReach = 12;
+  // A list item's frame reading is among the latest this many matches (opening_beyond_clause).
+  static constexpr std::size_t kListLookBack = 8;
 
   // A guard right after a body site leaves the muscle word it starts with to a core finding:
   // "my legs cramp during my period" is a leg cramp.
@@ -183,6 +187,7 @@ class FindingRules {
   // that one, where there is one ("my back seized": a back spasm).
   void apply_frames() {
     if (kb_.frames().empty()) return;
+    frames_begin_ = out_.size();
     const std::span<const kb::FrameRec> all = kb_.frames();
     for (std::size_t u = 1; u < top_.size(); ++u) {
       const PhraseMatch b = out_[top_[u]];
@@ -192,8 +197,9 @@ class FindingRules {
       for (const kb::FrameRec& frame : kb_.frames_closed_by(key)) {
         if (frame.means == kb::kNone) continue;  // sets aside: set_aside_figurative
         const std::size_t v = opening_of(u, frame);
-        if (v == kNoMatch) continue;
-        const PhraseMatch a = out_[top_[v]];
+        const std::size_t w = v != kNoMatch ? top_[v] : frame.reaches != 0 ? opening_beyond_clause(u, frame) : kNoMatch;
+        if (w == kNoMatch) continue;
+        const PhraseMatch a = out_[w];
         const auto index = static_cast<std::uint32_t>(&frame - all.data());
         const std::uint32_t means = frame.means;
         if (names(a, means) || names(b, means)) continue;  // already said in words
@@ -300,6 +306,117 @@ class FindingRules {
         if (!in_clause(k)) return kNoMatch;
       }
       from = a.first;
+    }
+    return kNoMatch;
+  }
+
+  // A frame that reaches past its clause (kb::FrameReach): the opening of `frame` for top match
+  // u, as an index into out_, else kNoMatch. Walking back from the closing phrase over the
+  // words of its clause: a list separator just before it, when it ends a list item, gives the
+  // opening of a frame read over the item before (kReachList: "my calf is puffy, warm and
+  // sore", "it looks fat and feels hot"); a referring word that opens its clause stands for the
+  // body site of the clause before (kReachPronoun: "my calf is tender; it looks fat"); a
+  // condition word and the subject after it may lie between (kReachCondition: "it hurts like
+  // hell when I try to move my toes").
+  std::size_t opening_beyond_clause(std::size_t u, const kb::FrameRec& frame) const {
+    const PhraseMatch& b = out_[top_[u]];
+    bool condition = false;  // a condition word lies between
+    for (std::uint32_t k = b.first; k-- > 0 && b.first - k <= frame.within + 1;) {
+      const bool word = toks_[k].kind == TokenKind::word;
+      if ((frame.reaches & kb::kReachList) != 0 && separates_items(k) && ends_item(b.last)) return item_opening(k, frame);
+      if (word && (info_[k].classes & kb::kReferring) != 0 && (frame.reaches & kb::kReachPronoun) != 0) {
+        const bool opens_clause = k == 0 || !in_clause(k - 1) || (info_[k - 1].classes & kb::kClauseJoiner) != 0;
+        return opens_clause && ends_item(b.last) ? site_before(k, frame) : kNoMatch;
+      }
+      if (word && (info_[k].classes & kb::kConditionWord) != 0 && (frame.reaches & kb::kReachCondition) != 0) {
+        condition = true;
+        continue;
+      }
+      // "when I try to", "if he moves": the condition's subject.
+      const bool subject = word && (frame.reaches & kb::kReachCondition) != 0 && k > 0 &&
+                           (info_[k - 1].classes & kb::kConditionWord) != 0 &&
+                           (info_[k].classes & (kb::kSubjectWord | kb::kThirdPerson | kb::kFirstPerson)) != 0;
+      if (!in_clause(k) && !subject) return kNoMatch;
+      if (!condition) continue;
+      for (std::size_t v = u; v-- > 0;) {  // the opening, before the condition
+        if (out_[top_[v]].last < k) break;
+        if (out_[top_[v]].last == k && opens(out_[top_[v]], frame)) return top_[v];
+      }
+    }
+    return kNoMatch;
+  }
+
+  // A comma or a list separator ("and", "or").
+  bool separates_items(std::uint32_t k) const {
+    return toks_[k].kind == TokenKind::word ? (info_[k].classes & kb::kListSeparator) != 0 : toks_[k].punct == ',';
+  }
+
+  // Whether the phrase ending at token `last` ends a list item: the text, its sentence or its
+  // clause ends there, or a comma or a list separator follows ("warm and sore"; not "hot water").
+  bool ends_item(std::uint32_t last) const {
+    const std::uint32_t k = last + 1;
+    if (k >= toks_.size() || toks_[last].sentence_end) return true;
+    if (toks_[k].kind != TokenKind::word) return toks_[k].punct != '-' || toks_[k].sentence_end;
+    return (info_[k].classes & kb::kListSeparator) != 0;
+  }
+
+  // The opening of a frame read over the list item that ends before the separator at token
+  // k (other separators and fillers may lie between), if it opens `frame` too; else kNoMatch.
+  // Only the latest kListLookBack readings are looked at: the item before was read just now.
+  std::size_t item_opening(std::uint32_t k, const kb::FrameRec& frame) const {
+    while (k > 0 && (separates_items(k) || (toks_[k].kind == TokenKind::word && (info_[k].flags & kb::kFiller) != 0))) --k;
+    for (std::size_t e = out_.size(); e-- > frames_begin_ && out_.size() - e <= kListLookBack;) {
+      const PhraseMatch& item = out_[e];
+      if (item.frame == kb::kNone || item.last != k || kb_.frames()[item.frame].means == kb::kNone) continue;
+      const std::size_t o = ending_at(item.gap_begin - 1, [&](const PhraseMatch& a) { return a.first == item.first; });
+      return o != kNoMatch && opens(out_[o], frame) ? o : kNoMatch;
+    }
+    // An item whose own phrase names the site ("my calf is swollen and hot"): that site.
+    const auto [begin, end] = group_of(k);
+    if (begin == end || out_[begin].last != k) return kNoMatch;
+    for (std::size_t e = begin; e < end; ++e) {
+      const kb::FindingRec* f = finding_of(out_[e]);
+      if (f != nullptr && f->kind == kb::FindingKind::site) return opens(out_[e], frame) ? e : kNoMatch;
+    }
+    return kNoMatch;
+  }
+
+  // The top match over token k and the matches it contains, as a range of out_ (empty if none).
+  std::pair<std::size_t, std::size_t> group_of(std::uint32_t k) const {
+    const auto it = std::upper_bound(top_.begin(), top_.end(), k,
+                                     [this](std::uint32_t at, std::uint32_t t) { return at < out_[t].first; });
+    if (it == top_.begin() || out_[*(it - 1)].last < k) return {0, 0};
+    return {*(it - 1), it != top_.end() ? *it : frames_begin_};
+  }
+
+  // The match found before the frames (a top match or one it contains) that ends at token k
+  // and satisfies `pred`, as an index into out_, else kNoMatch.
+  template <class Pred>
+  std::size_t ending_at(std::uint32_t k, Pred pred) const {
+    const auto [begin, end] = group_of(k);
+    for (std::size_t e = begin; e < end; ++e) {
+      if (out_[e].last == k && pred(out_[e])) return e;
+    }
+    return kNoMatch;
+  }
+
+  // The body site a referring word at token p stands for: the nearest site before it, in the
+  // stretch of words just before its own clause (one run of punctuation between, none inside:
+  // "my calf has ached since Monday, it's puffy", "my calf hurts and I think it's swollen"), at
+  // most kPronounReach tokens back; kNoMatch if that site does not open `frame`, or there is none.
+  std::size_t site_before(std::uint32_t p, const kb::FrameRec& frame) const {
+    bool in_words = false;  // past the break before p, in the words of the clause before
+    const auto site = [this](const PhraseMatch& m) {
+      const kb::FindingRec* f = finding_of(m);
+      return f != nullptr && f->kind == kb::FindingKind::site;
+    };
+    for (std::uint32_t k = p; k-- > 0 && p - k <= kPronounReach;) {
+      if (const std::size_t e = ending_at(k, site); e != kNoMatch) return opens(out_[e], frame) ? e : kNoMatch;
+      if (toks_[k].kind == TokenKind::word || toks_[k].punct == '-') {
+        in_words = true;
+      } else if (in_words || toks_[k].punct == '?') {
+        return kNoMatch;
+      }
     }
     return kNoMatch;
   }
@@ -423,6 +540,7 @@ class FindingRules {
   Matcher& matcher_;
   std::vector<std::uint32_t>& top_;
   std::vector<PhraseMatch>& out_;
+  std::size_t frames_begin_ = 0;  // out_'s size when the frames are read: what comes after is theirs
 };
 
 }  // namespace crampx::text

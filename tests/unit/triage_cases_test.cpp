@@ -27,6 +27,8 @@ struct TriageCase {
   int first_line = 0;
   std::string first;  // the cause the report must lead with, or empty
   std::vector<std::pair<int, std::string>> withholds;  // treatments the report must not offer
+  int patient_line = 0;
+  std::string patient;  // whom the report must be about (writer, someone_else), or empty
 };
 
 std::vector<TriageCase> read_cases(const std::string& path) {
@@ -47,13 +49,18 @@ std::vector<TriageCase> read_cases(const std::string& path) {
         c.bound_line = number;
         c.at_least = word == "at_least";
         c.level = *level;
+      } else if (word == "patient" && (value == "writer" || value == "someone_else") && c.patient.empty()) {
+        c.patient_line = number;
+        c.patient = value;
       } else if (word == "withholds" && !value.empty()) {
         c.withholds.emplace_back(number, value);
       } else if (word == "first" && !value.empty() && c.first.empty()) {
         c.first_line = number;
         c.first = value;
       } else {
-        ADD_FAILURE_AT(path.c_str(), number) << "expected 'at_least LEVEL', 'at_most LEVEL', 'first CAUSE' or 'withholds TREATMENT', not '" << line << "'";
+        ADD_FAILURE_AT(path.c_str(), number) << "expected 'at_least LEVEL', 'at_most LEVEL', 'first CAUSE', 'patient WHO' or "
+                                                "'withholds TREATMENT', not '"
+                                             << line << "'";
       }
     }
   }
@@ -91,6 +98,10 @@ Counts run_cases(const std::string& path, const kb::KnowledgeBase& kb) {
         ADD_FAILURE_AT(path.c_str(), c.bound_line) << '"' << c.text << "\": triage " << got << ", above " << to_string(c.level)
                                                    << " (red flags:" << flags << ")";
       }
+    }
+    const std::string patient = r.analysis.about_someone_else ? "someone_else" : "writer";
+    if (!c.patient.empty() && patient != c.patient) {
+      ADD_FAILURE_AT(path.c_str(), c.patient_line) << '"' << c.text << "\": about the " << patient << ", not the " << c.patient;
     }
     const std::string first = r.causes.empty() ? "(none)" : std::string(kb.str(kb.causes()[r.causes[0].cause].id));
     if (!c.first.empty()) {
