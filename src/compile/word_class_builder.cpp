@@ -28,6 +28,7 @@ constexpr ClassList kLists[] = {
     {"abbreviations", kb::kAbbreviation, 1},    {"first_person_words", kb::kFirstPerson, 1},
     {"third_person_words", kb::kThirdPerson, 1},
     {"referring_words", kb::kReferring, 1},     {"condition_words", kb::kConditionWord, 1},
+    {"age_words", kb::kAgeWord, 1},
 };
 
 }  // namespace

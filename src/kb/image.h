@@ -293,6 +293,7 @@ enum WordClass : std::uint16_t {
   kThirdPerson = 1 << 10,    // the sentence speaks of someone else ("he", "her")
   kReferring = 1 << 11,      // stands for the thing just named ("it", "they")
   kConditionWord = 1 << 12,  // opens a clause saying when something happens ("if", "when", "whenever")
+  kAgeWord = 1 << 13,        // names a person by age after a number ("my 14 year old", "our 6-month-old")
 };
 
 // One or two normalized words ("does anyone") and their classes, sorted by the stable

@@ -112,6 +112,29 @@ void mark_voices(Scratch& s) {
   }
 }
 
+// The tokens that name the person a family trigger names, from the trigger's person word
+// `w`: that word ("son"), or for a person named by age the number and its age words
+// (language.json age_words: "14 year old", "6-month-old"), so the report says "your 14
+// year old", not "your year".
+std::pair<std::uint32_t, std::uint32_t> person_tokens(const Scratch& s, std::uint32_t w) {
+  const auto& toks = s.tokens.tokens;
+  const auto is_age = [&](std::uint32_t k) { return toks[k].kind == TokenKind::word && (s.info[k].classes & kb::kAgeWord) != 0; };
+  const auto is_number = [&](std::uint32_t k) {
+    const std::string_view n = s.tokens.norm(toks[k]);
+    return toks[k].kind == TokenKind::word && !n.empty() && n.find_first_not_of("0123456789") == std::string_view::npos;
+  };
+  const auto is_hyphen = [&](std::uint32_t k) { return toks[k].kind == TokenKind::punct && toks[k].punct == '-'; };
+  if (!is_age(w)) return {w, w};
+  std::uint32_t first = w;
+  std::uint32_t last = w;
+  while (last + 1 < toks.size() && (is_age(last + 1) || (is_hyphen(last + 1) && last + 2 < toks.size() && is_age(last + 2)))) {
+    last += is_age(last + 1) ? 1 : 2;
+  }
+  if (first > 0 && is_hyphen(first - 1) && first > 1) --first;
+  if (first > 0 && is_number(first - 1)) --first;
+  return {first, last};
+}
+
 // The mentions and unrecognized words of the chunk in `s.tokens`, whose first byte is
 // input byte `offset`.
 void analyze_chunk(std::uint32_t offset, const kb::KnowledgeBase& kb, const AnalyzeOptions& options, Scratch& s,
@@ -147,7 +170,8 @@ void analyze_chunk(std::uint32_t offset, const kb::KnowledgeBase& kb, const Anal
     mention.status = status_of(mention.assertion);
     mention.voice = s.voice[m.first];
     if (const std::uint32_t w = s.scopes.person_word(m.first, m.last); w != AssertionScopes::kNoPerson) {
-      mention.person = {offset + s.tokens.tokens[w].begin, offset + s.tokens.tokens[w].end};
+      const auto [first, last] = person_tokens(s, w);
+      mention.person = {offset + s.tokens.tokens[first].begin, offset + s.tokens.tokens[last].end};
     }
     mention.frame = m.frame;
     mention.match = m.frame != kb::kNone ? MatchKind::frame

@@ -137,6 +137,19 @@ TEST(ExplainE2E, EveryCommandReportsAFullDisk) {
   }
 }
 
+// A person named by age is named with the number and its age words, not by "year".
+TEST(ExplainE2E, APersonNamedByAgeIsNamedWholeInTheReport) {
+  for (const auto& [text, named] : std::vector<std::pair<std::string, std::string>>{
+           {"my 14 year old gets cramps in his calves at night", "14 year old"},
+           {"our 6-year-old wakes up with leg cramps", "6-year-old"},
+           {"my 3 month old has stiff legs", "3 month old"}}) {
+    const auto j = crampx({"explain", "--json", text});
+    const json report = json::parse(j.out);
+    EXPECT_EQ(report["patient"], "someone_else") << text;
+    EXPECT_EQ(report.value("patient_text", ""), named) << text;
+  }
+}
+
 // Issue 20.4: a text about someone the writer names is explained about that person, and
 // every format says whom it is about; family history stays the writer's.
 TEST(ExplainE2E, SomeoneElseAsThePatientIsExplainedAboutThem) {
