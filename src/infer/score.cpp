@@ -60,6 +60,9 @@ double score_causes(const Evidence& evidence, const kb::KnowledgeBase& kb, bool 
     // Findings the cause does not list are neutral (P(f|c) = base rate): only listed ones add weight.
     for (const kb::CauseFindingRec& cf : kb.cause_findings(causes[c])) {
       const State state = evidence.state[cf.finding];
+      // Most listed findings are not in the text: they weigh nothing, and only a full report
+      // (the findings a cause expects) looks at them.
+      if (state == State::unknown && !explain) continue;
       const kb::Likelihoods l = kb::likelihoods(cf.frequency, findings[cf.finding].base_rate);
       // A finding another present one says adds nothing of its own: P(f | that one, c) = 1.
       const double w = evidence.implied.empty() || !evidence.implied[cf.finding] ? weight(state, l) : 0.0;
