@@ -1,5 +1,7 @@
 #include <gtest/gtest.h>
 
+#include <algorithm>
+
 #include "e2e/e2e.h"
 
 namespace crampx::test {
@@ -52,6 +54,19 @@ TEST(ShowE2E, AnyObjectByIdAsWritten) {
   EXPECT_NE(text.out.find("finding night_time"), std::string::npos) << text.out;
   EXPECT_NE(text.out.find("wakes me up"), std::string::npos);
   EXPECT_EQ(mini({"show", "nothing_like_this_id"}).exit_code, 2);
+}
+
+// A finding of the default knowledge base comes with its HPO layperson phrasings and the HPO
+// release they were taken from (the HPO's terms of use ask for the version wherever its
+// content is shown).
+TEST(ShowE2E, AFindingShowsItsHpoPhrasingsWithTheRelease) {
+  const auto r = crampx({"show", "muscle_weakness", "--json"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  const json j = json::parse(r.out);
+  EXPECT_EQ(j["hpo"], "HP:0001324");
+  const json& phrasings = j["hpo_layperson"]["phrases"];
+  EXPECT_NE(std::find(phrasings.begin(), phrasings.end(), "muscular weakness"), phrasings.end()) << phrasings;
+  EXPECT_NE(j["hpo_layperson"]["release"].get<std::string>().find("layperson-synonyms"), std::string::npos);
 }
 
 }  // namespace
