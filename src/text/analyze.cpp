@@ -113,34 +113,22 @@ void mark_voices(Scratch& s) {
 }
 
 // The tokens that name the person a family trigger names, from the trigger's person word
-// `w`: that word ("son"), or for a person named by age the number and its age words
-// (language.json age_words: "14 year old", "6-month-old"), so the report says "your 14
-// year old", not "your year".
+// `w`: that word ("son"), or for a child named by age (a trigger that starts with the number:
+// language.json) the number and the age words after it (age_words: "14 year old",
+// "6-month-old"), so the report says "your 14 year old", not "your 14".
 std::pair<std::uint32_t, std::uint32_t> person_tokens(const Scratch& s, std::uint32_t w) {
   const auto& toks = s.tokens.tokens;
   const auto n = static_cast<std::uint32_t>(toks.size());
   const auto is_age = [&](std::uint32_t k) { return toks[k].kind == TokenKind::word && (s.info[k].classes & kb::kAgeWord) != 0; };
-  const auto is_number = [&](std::uint32_t k) {
-    const std::string_view v = s.tokens.norm(toks[k]);
-    return toks[k].kind == TokenKind::word && !v.empty() && v.find_first_not_of("0123456789") == std::string_view::npos;
-  };
-  const auto is_hyphen = [&](std::uint32_t k) { return toks[k].kind == TokenKind::punct && toks[k].punct == '-'; };
   // The age word right after token k ("14 year", "6-year"), else 0.
   const auto age_after = [&](std::uint32_t k) -> std::uint32_t {
     if (k + 1 < n && is_age(k + 1)) return k + 1;
-    if (k + 2 < n && is_hyphen(k + 1) && is_age(k + 2)) return k + 2;
+    if (k + 2 < n && toks[k + 1].kind == TokenKind::punct && toks[k + 1].punct == '-' && is_age(k + 2)) return k + 2;
     return 0;
   };
-  if (!is_age(w) && !(is_number(w) && age_after(w) != 0)) return {w, w};
-  std::uint32_t first = w;
   std::uint32_t last = w;
   while (const std::uint32_t next = age_after(last)) last = next;
-  if (is_age(first) && first > 1 && is_hyphen(first - 1) && is_number(first - 2)) {
-    first -= 2;
-  } else if (is_age(first) && first > 0 && is_number(first - 1)) {
-    --first;
-  }
-  return {first, last};
+  return {w, last};
 }
 
 // The mentions and unrecognized words of the chunk in `s.tokens`, whose first byte is

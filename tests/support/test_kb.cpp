@@ -9,6 +9,20 @@
 
 namespace crampx::test {
 
+nlohmann::json mini_kb_with_hpo_term(const std::vector<std::string>& phrases) {
+  nlohmann::json root = nlohmann::json::parse(mini_kb_text());
+  root["findings"][0]["hpo"] = "HP:0003394";
+  root["hpo_layperson"] = {{"release", "a test release"},
+                           {"references", {"ref_test"}},
+                           {"terms_of_use", "https://hpo.jax.org/license"},
+                           {"terms", {{{"hpo", "HP:0003394"},
+                                       {"label", "Muscle cramps"},
+                                       {"findings", {"muscle_cramp"}},
+                                       {"phrases", phrases},
+                                       {"excluded", nlohmann::json::array()}}}}};
+  return root;
+}
+
 std::string mini_kb_text() {
   std::ifstream in(std::string(CRAMPX_TEST_FIXTURES) + "/mini_kb.json");
   std::stringstream ss;

@@ -3,6 +3,9 @@
 #pragma once
 
 #include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
 
 #include "infer/evidence.h"
 #include "kb/knowledge_base.h"
@@ -13,6 +16,10 @@ const kb::KnowledgeBase& mini_kb();
 
 // The fixture's JSON text, for tests that mutate it.
 std::string mini_kb_text();
+
+// The fixture with muscle_cramp coded as HPO term HP:0003394 and an HPO layperson table
+// (data/kb/hpo_layperson.json's shape) of that one term with `phrases`.
+nlohmann::json mini_kb_with_hpo_term(const std::vector<std::string>& phrases);
 
 // Compiles a knowledge base from JSON text; fails the test on problems.
 kb::KnowledgeBase compile_text(const std::string& json);

@@ -92,23 +92,8 @@ TEST(Compile, OnePhraseForTwoFindingsIsAProblem) {
   EXPECT_NE(ps[0].message.find("/lexicon/muscle_cramp/phrases/0"), std::string::npos) << ps[0].message;
 }
 
-// The HPO table (data/kb/hpo_layperson.json) in the mini knowledge base: one term for muscle_cramp.
-json with_hpo_phrasings(std::vector<std::string> phrases) {
-  json root = json::parse(test::mini_kb_text());
-  root["findings"][0]["hpo"] = "HP:0003394";
-  root["hpo_layperson"] = {{"release", "a test release"},
-                           {"references", {"ref_test"}},
-                           {"terms_of_use", "https://hpo.jax.org/license"},
-                           {"terms", {{{"hpo", "HP:0003394"},
-                                       {"label", "Muscle cramps"},
-                                       {"findings", {"muscle_cramp"}},
-                                       {"phrases", phrases},
-                                       {"excluded", json::array()}}}}};
-  return root;
-}
-
 TEST(Compile, HpoPhrasingsNameTheirFinding) {
-  json root = with_hpo_phrasings({"charley horse", "cramp"});
+  json root = test::mini_kb_with_hpo_term({"charley horse", "cramp"});
   // A second finding coded with the same term: the phrasings name the first only.
   root["findings"][1]["hpo"] = "HP:0003394";
   root["hpo_layperson"]["terms"][0]["findings"].push_back("muscle_twitching");
@@ -123,7 +108,7 @@ TEST(Compile, HpoPhrasingsNameTheirFinding) {
 }
 
 TEST(Compile, AnHpoPhrasingThatMeansAnotherFindingIsAProblem) {
-  json root = with_hpo_phrasings({"twitching"});
+  json root = test::mini_kb_with_hpo_term({"twitching"});
   const auto ps = compile_problems(root);
   ASSERT_EQ(ps.size(), 1u) << kb::format_problems(ps);
   // Said at whichever of the two the compiler reads second (findings in order).

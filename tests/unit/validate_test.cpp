@@ -226,12 +226,8 @@ TEST(Validate, AnHpoIdIsHpColonAndSevenDigits) {
 // The HPO table names findings that carry its term's id (scripts/hpo_layperson.py writes it
 // from them; a finding's id changed by hand makes it stale).
 TEST(Validate, TheHpoTableNamesFindingsWithItsTerm) {
-  json kb = mini();
-  kb["findings"][0]["hpo"] = "HP:0003394";
-  json term = {{"hpo", "HP:0003394"}, {"label", "Muscle cramps"}, {"findings", {"muscle_cramp"}},
-               {"phrases", {"charley horse"}}, {"excluded", json::array()}};
-  kb["hpo_layperson"] = {{"release", "a test release"}, {"references", {"ref_test"}},
-                         {"terms_of_use", "https://hpo.jax.org/license"}, {"terms", {term}}};
+  json kb = test::mini_kb_with_hpo_term({"charley horse"});
+  const json term = kb["hpo_layperson"]["terms"][0];
   EXPECT_TRUE(problems_of(kb).empty()) << dump(problems_of(kb));
 
   kb["findings"][1]["hpo"] = "HP:0002380";  // an id added by hand, with no term of its own
